@@ -1,7 +1,7 @@
 package extract
 
-// Placeholders replaced by the real readers (text.go, html.go, warc.go,
-// jsonl.go). Each is removed from this file when its real one lands.
+// Placeholders until html.go, warc.go and jsonl.go land; delete each
+// function as its real one arrives.
 
 import (
 	"errors"
@@ -11,10 +11,6 @@ import (
 )
 
 var errNotYet = errors.New("format not supported yet")
-
-func ParseText(s string) (*news.Article, error) {
-	return &news.Article{Body: s}, nil
-}
 
 func parseHTML(raw []byte, opt Options) (*news.Article, error) { return nil, errNotYet }
 
