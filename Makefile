@@ -9,6 +9,19 @@ all: build
 build:
 	go build -ldflags "$(LDFLAGS)" -o bin/morgue ./cmd/morgue
 
+DEMO := .demo/archive
+demo: build
+	@rm -rf $(DEMO)
+	./bin/morgue --archive $(DEMO) ingest testdata/demo
+	@echo; echo '$$ morgue search extradition'
+	@./bin/morgue --archive $(DEMO) search extradition
+	@echo '$$ morgue search --kind comment "bout OR jab"'
+	@./bin/morgue --archive $(DEMO) search --kind comment 'bout OR jab'
+	@echo '$$ morgue search --json --limit 1 "\"pay rise\""'
+	@./bin/morgue --archive $(DEMO) search --json --limit 1 '"pay rise"'
+	@echo '$$ morgue stats'
+	@./bin/morgue --archive $(DEMO) stats
+
 test:
 	go vet ./...
 	go test ./...

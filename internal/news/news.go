@@ -115,3 +115,32 @@ func itoa(n int) string {
 	}
 	return string(b[i:])
 }
+
+// Hit is one search result.
+type Hit struct {
+	ID        string    `json:"id"`
+	Kind      Kind      `json:"kind"`
+	ArticleID string    `json:"article_id"`
+	Title     string    `json:"title,omitempty"`
+	Source    string    `json:"source,omitempty"`
+	URL       string    `json:"url,omitempty"`
+	Published time.Time `json:"published,omitzero"`
+	Author    string    `json:"author,omitempty"`
+	Score     float64   `json:"score"`
+	Snippet   string    `json:"snippet"`
+}
+
+// FacetValue is one value of a facet with the number of hits that have it.
+type FacetValue struct {
+	Name  string `json:"name"`
+	Type  string `json:"type,omitempty"`
+	Count int    `json:"count"`
+}
+
+// Results is one page of search results.
+type Results struct {
+	Query  string                  `json:"query"`
+	Total  int                     `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetValue `json:"facets,omitempty"`
+}

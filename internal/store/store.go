@@ -1,0 +1,163 @@
+// Package store keeps morgue's source of truth in a single bbolt file:
+// articles, comments, the raw input they came from (compressed, so a better
+// extractor can re-parse it later), what was ingested from which file, and
+// the ids whose index entries are not yet known to be up to date. It is the
+// only package that imports bbolt.
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"time"
+
+	"github.com/klauspost/compress/zstd"
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/morgue-archive/morgue/internal/news"
+)
+
+// SchemaVersion is the layout version written to the meta bucket.
+const SchemaVersion = 1
+
+var (
+	bucketMeta     = []byte("meta")
+	bucketArticles = []byte("articles")
+	bucketComments = []byte("comments")
+	bucketRaw      = []byte("raw")
+	bucketSources  = []byte("sources")
+	bucketPending  = []byte("pending")
+	bucketEntities = []byte("entities")
+	allBuckets     = [][]byte{bucketMeta, bucketArticles, bucketComments, bucketRaw, bucketSources, bucketPending, bucketEntities}
+)
+
+// Store is an open archive store.
+type Store struct {
+	db *bolt.DB
+}
+
+// Open opens (creating when writable) the store at path. A read-only store
+// shares the file with other readers. Returns news.ErrLocked when another
+// process holds the file for writing (or, for a writer, for anything) for
+// longer than a second, and news.ErrNoArchive when a read-only open finds no
+// file.
+func Open(path string, readOnly bool) (*Store, error) {
+	if readOnly {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w", path, news.ErrNoArchive)
+		}
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        time.Second,
+		ReadOnly:       readOnly,
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
+	})
+	if errors.Is(err, berrors.ErrTimeout) {
+		return nil, fmt.Errorf("open %s: %w", path, news.ErrLocked)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	s := &Store{db: db}
+	if readOnly {
+		return s, s.checkSchema()
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		if meta.Get([]byte("schema")) == nil {
+			return meta.Put([]byte("schema"), []byte(strconv.Itoa(SchemaVersion)))
+		}
+		return nil
+	})
+	if err == nil {
+		err = s.checkSchema()
+	}
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return s, nil
+}
+
+func (s *Store) checkSchema() error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		if meta == nil {
+			return fmt.Errorf("%s: %w (no meta bucket)", s.db.Path(), news.ErrNoArchive)
+		}
+		v, _ := strconv.Atoi(string(meta.Get([]byte("schema"))))
+		if v != SchemaVersion {
+			return fmt.Errorf("store schema %d, this morgue reads %d", v, SchemaVersion)
+		}
+		return nil
+	})
+}
+
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path returns the store's file name.
+func (s *Store) Path() string { return s.db.Path() }
+
+// Size returns the store file's size in bytes.
+func (s *Store) Size() int64 {
+	fi, err := os.Stat(s.db.Path())
+	if err != nil {
+		return 0
+	}
+	return fi.Size()
+}
+
+// record is what the articles bucket holds for one article (comments live
+// in their own bucket).
+type record struct {
+	Hash    string        `json:"hash"` // of the extracted content, to tell updates from re-ingests
+	Article *news.Article `json:"article"`
+	NumCom  int           `json:"ncomments"`
+}
+
+var (
+	encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	decoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
+)
+
+func pack(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, err
+	}
+	return encoder.EncodeAll(b, nil), nil
+}
+
+func unpack(b []byte, v any) error {
+	raw, err := decoder.DecodeAll(b, nil)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(raw, v)
+}
+
+// commentKey orders a thread's comments by number under the article id.
+func commentKey(articleID string, n int) []byte {
+	k := make([]byte, 0, len(articleID)+5)
+	k = append(k, articleID...)
+	k = append(k, 0)
+	return binary.BigEndian.AppendUint32(k, uint32(n))
+}
+
+func commentPrefix(articleID string) []byte { return append([]byte(articleID), 0) }
+
+func hasPrefix(k, p []byte) bool { return bytes.HasPrefix(k, p) }
+
+func errorsIs(err, target error) bool { return errors.Is(err, target) }
