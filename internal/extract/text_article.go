@@ -1,0 +1,459 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// findArticle fills title, captions, authors, published and body from the
+// article part of the dump, lines[:end].
+func (d *textDoc) findArticle(end int, titleRef string) {
+	lines := d.lines[:end]
+	d.artEnd = end
+	excl := boxLines(lines)
+	score := make([]int, len(lines))
+	for i, l := range lines {
+		score[i] = lineScore(l, excl[i])
+	}
+	from, to := bestSegment(score)
+	if from >= to {
+		return
+	}
+	// The title: the line the comment heading names, or the first short
+	// line of the run of short lines above the body.
+	titleAt := -1
+	if titleRef != "" {
+		want := titleKey(titleRef)
+		for i := len(lines) - 1; i >= 0; i-- {
+			if !lines[i].blank && titleKey(lines[i].body) == want {
+				titleAt = i
+				if i < from {
+					break
+				}
+			}
+		}
+	}
+	run := headRun(lines, from, excl)
+	if titleAt < 0 {
+		for _, i := range run {
+			if !isMetaLine(lines[i]) {
+				titleAt = i
+				break
+			}
+		}
+	}
+	if titleAt < 0 {
+		// no short line above: the body's first line, if it is a lone
+		// unfinished line
+		f := firstNonBlank(lines, from, to)
+		if f >= 0 && !endsSentence(lines[f].body) && lines[f].words <= 20 && (f+1 >= len(lines) || lines[f+1].text == "" || lines[f+1].words < 8) {
+			titleAt = f
+		}
+	}
+	if titleAt >= 0 {
+		d.title = collapseSpaces(lines[titleAt].body)
+	}
+	// The body starts at the first prose line after the title; the short
+	// lines before it are the byline, dates and captions.
+	var between []int
+	if titleAt >= from && titleAt < to && titleAt == firstNonBlank(lines, from, to) {
+		from = titleAt + 1
+	}
+	if titleAt >= 0 && titleAt < from {
+		for from < to && !isProse(lines[from]) {
+			if !lines[from].blank {
+				between = append(between, from)
+			}
+			from++
+		}
+	}
+	near := titleAt >= 0 && (len(run) == 0 || titleAt >= run[0]-4)
+	for _, i := range run {
+		switch {
+		case i == titleAt:
+		case i > titleAt && near:
+			d.readMeta(lines[i])
+		case isMetaLine(lines[i]):
+			d.readMeta(lines[i])
+		}
+	}
+	for _, i := range between {
+		d.readMeta(lines[i])
+	}
+	// a byline at the top of the body
+	for i, seen := from, 0; i < to && seen < 3; i++ {
+		if lines[i].blank {
+			continue
+		}
+		seen++
+		if isMetaLine(lines[i]) && lines[i].words <= 12 {
+			d.readMeta(lines[i])
+			excl[i] = true
+		}
+	}
+	d.body = paragraphs(lines, from, to, func(i int) bool {
+		l := lines[i]
+		return !excl[i] && !isBoilerText(l.body, l.words) && !isFormField(l.text) && i != titleAt
+	})
+}
+
+// readMeta takes a short line between title and body as byline, date or
+// caption.
+func (d *textDoc) readMeta(l tline) {
+	if l.blank || isBoilerText(l.body, l.words) {
+		return
+	}
+	if isMetaLine(l) {
+		if m, ok := scanDate(l.body); ok && m.year && d.published.IsZero() {
+			d.published = m.t
+		}
+		if len(d.authors) == 0 {
+			d.authors = bylineAuthors(l.body)
+		}
+		return
+	}
+	if _, _, ok := commentHeading(l); ok {
+		return
+	}
+	c := collapseSpaces(l.body)
+	if c != d.title {
+		d.captions = append(d.captions, c)
+	}
+}
+
+// isMetaLine reports whether a line is a byline, a date line, or a comment
+// count ("by X", "Posted on DATE", "5 Kommentare").
+func isMetaLine(l tline) bool {
+	if l.blank || l.words > 25 {
+		return false
+	}
+	if _, _, ok := commentHeading(l); ok {
+		return true
+	}
+	if len(bylineAuthors(l.body)) > 0 {
+		return true
+	}
+	if m, ok := scanDate(l.body); ok && (m.date || m.relative) {
+		return l.words <= 16
+	}
+	low := strings.ToLower(l.body)
+	for _, p := range []string{"image credit", "photo:", "foto:", "bild:", "source:", "quelle:", "credit:", "updated", "aktualisiert"} {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var bylinePrefixes = []string{
+	"posted by", "written by", "published by", "geschrieben von", "veröffentlicht von", "erstellt von", "publié par",
+	"écrit par", "publicado por", "escrito por", "scritto da", "pubblicato da", "geplaatst door", "geschreven door",
+	"author:", "autor:", "autorin:", "auteur :", "auteur:", "von:", "by:", "by", "von", "par", "por", "door", "di", "text:",
+}
+
+// bylineAuthors reads the names of a byline: "by Christian Roth",
+// "Posted on May 3, 2012 by Ann and Bob", "Autor: gnaddrig | Abgelegt unter: …".
+func bylineAuthors(s string) []string {
+	low := strings.ToLower(s)
+	at := -1
+	var plen int
+	for _, p := range bylinePrefixes {
+		i := 0
+		for {
+			j := strings.Index(low[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			okStart := j == 0 || !unicode.IsLetter(rune(low[j-1]))
+			okEnd := j+len(p) < len(low) && (low[j+len(p)] == ' ' || strings.HasSuffix(p, ":"))
+			if okStart && okEnd && (at < 0 || j < at) {
+				at, plen = j, len(p)
+			}
+			i = j + 1
+		}
+	}
+	if at < 0 || at > 60 {
+		return nil
+	}
+	rest := s[at+plen:]
+	if m, ok := scanDate(rest); ok {
+		rest = rest[:m.start]
+	}
+	for _, stop := range []string{" | ", " on ", " am ", " le ", " el ", " in ", " · ", " • ", " - ", " – ", " — ", " /", "(", ",  ", "  "} {
+		if i := strings.Index(rest, stop); i >= 0 {
+			rest = rest[:i]
+		}
+	}
+	rest = strings.Trim(rest, " :,.|")
+	if rest == "" || countWords(rest) > 8 {
+		return nil
+	}
+	var out []string
+	for _, part := range splitNames(rest) {
+		part = strings.Trim(part, " :,.")
+		w := countWords(part)
+		if w == 0 || w > 4 || looksProse(part) {
+			return nil
+		}
+		r := []rune(part)
+		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && w > 1 {
+			return nil
+		}
+		out = append(out, part)
+	}
+	return out
+}
+
+func splitNames(s string) []string {
+	for _, sep := range []string{" and ", " und ", " et ", " y ", " e ", " & ", ", "} {
+		s = strings.ReplaceAll(s, sep, "\x00")
+	}
+	return strings.Split(s, "\x00")
+}
+
+// headRun returns the short lines just above the body segment (nearest
+// first reversed: top to bottom), stopping at furniture, menus and prose.
+func headRun(lines []tline, from int, excl []bool) []int {
+	var run []int
+	nonBlank := 0
+	for i := from - 1; i >= 0 && nonBlank < 8; i-- {
+		l := lines[i]
+		if l.text == "" {
+			continue
+		}
+		if l.blank {
+			continue
+		}
+		nonBlank++
+		if excl[i] || isBoilerText(l.body, l.words) || isFormField(l.text) || l.words > 25 {
+			break
+		}
+		if l.marker && !isMetaLine(l) {
+			break
+		}
+		if l.words >= 12 && endsSentence(l.body) {
+			break
+		}
+		run = append(run, i)
+	}
+	for i, j := 0, len(run)-1; i < j; i, j = i+1, j-1 {
+		run[i], run[j] = run[j], run[i]
+	}
+	return run
+}
+
+func inRun(run []int, i int) bool {
+	for _, j := range run {
+		if j == i {
+			return true
+		}
+	}
+	return false
+}
+
+func firstNonBlank(lines []tline, from, to int) int {
+	for i := from; i < to; i++ {
+		if !lines[i].blank {
+			return i
+		}
+	}
+	return -1
+}
+
+// titleKey normalises a title for comparison.
+func titleKey(s string) string {
+	s = strings.ToLower(collapseSpaces(s))
+	return strings.Trim(s, " \"'“”„‟«»‹›‘’‚")
+}
+
+// lineScore is a line's worth as article text: prose counts for it,
+// furniture against.
+func lineScore(l tline, excluded bool) int {
+	switch {
+	case l.text == "" || l.blank:
+		return 0
+	case excluded:
+		return -8
+	case isFormField(l.text):
+		return -8
+	case isBoilerText(l.body, l.words):
+		return -6 - l.words/2
+	case strings.Count(l.body, " | ") >= 2:
+		return -4
+	}
+	prose := isProse(l)
+	switch {
+	case prose && l.marker:
+		return l.words / 2
+	case prose:
+		return l.words
+	case l.marker:
+		return -3
+	}
+	return -1
+}
+
+// isProse reports whether a line reads as running text rather than a
+// heading, a name or a link.
+func isProse(l tline) bool {
+	return !l.blank && (l.words >= 8 || l.words >= 4 && endsSentence(l.body))
+}
+
+// bestSegment returns the maximum-sum run of scores (Kadane).
+func bestSegment(score []int) (from, to int) {
+	best, cur, start := 0, 0, 0
+	for i, s := range score {
+		if cur <= 0 {
+			cur, start = 0, i
+		}
+		cur += s
+		if cur > best {
+			best, from, to = cur, start, i+1
+		}
+	}
+	return from, to
+}
+
+// boxLines marks "About X" boxes (the blog's or the author's) and their
+// text: they are not article body.
+func boxLines(lines []tline) []bool {
+	excl := make([]bool, len(lines))
+	for i, l := range lines {
+		if _, ok := aboutBox(l); !ok {
+			continue
+		}
+		excl[i] = true
+		for j := i + 1; j < len(lines) && lines[j].text != ""; j++ {
+			excl[j] = true
+		}
+	}
+	return excl
+}
+
+var aboutPrefixes = []string{"about ", "über ", "à propos de ", "à propos d'", "à propos d’", "acerca de ", "sobre ", "informazioni su ", "over "}
+
+// aboutBox reads "About intelNews" and returns the name.
+func aboutBox(l tline) (string, bool) {
+	if l.blank || l.words > 5 || l.marker || endsSentence(l.body) {
+		return "", false
+	}
+	low := strings.ToLower(l.body)
+	for _, p := range aboutPrefixes {
+		if strings.HasPrefix(low, p) {
+			name := strings.TrimSpace(l.body[len(p):])
+			if name == "" {
+				return "", false
+			}
+			return name, true
+		}
+	}
+	return "", false
+}
+
+// findSource returns the site's name from an "About X" box or a copyright
+// line, or "".
+func findSource(lines []tline) string {
+	for _, l := range lines {
+		if name, ok := aboutBox(l); ok {
+			low := strings.ToLower(name)
+			if strings.HasPrefix(low, "the author") || strings.HasPrefix(low, "den autor") || strings.HasPrefix(low, "die autorin") ||
+				strings.HasPrefix(low, "l'auteur") || strings.HasPrefix(low, "l’auteur") || strings.HasPrefix(low, "el autor") ||
+				strings.HasPrefix(low, "me") || strings.HasPrefix(low, "us") || strings.HasPrefix(low, "this") || strings.HasPrefix(low, "uns") {
+				continue
+			}
+			return name
+		}
+	}
+	for i := len(lines) - 1; i >= 0; i-- {
+		if name := copyrightName(lines[i].body); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// copyrightName reads "© 2012 Name. All rights reserved." and returns Name.
+func copyrightName(s string) string {
+	low := strings.ToLower(s)
+	i := strings.Index(low, "©")
+	n := len("©")
+	if i < 0 {
+		if i = strings.Index(low, "copyright"); i < 0 {
+			return ""
+		}
+		n = len("copyright")
+	}
+	if len(s) > 160 {
+		return ""
+	}
+	f := strings.Fields(s[i+n:])
+	var out []string
+	for _, w := range f {
+		lw := strings.ToLower(w)
+		if w == "©" || lw == "(c)" || lw == "copyright" || strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			if len(out) == 0 {
+				continue
+			}
+			break
+		}
+		if lw == "all" || lw == "alle" || lw == "tous" || lw == "todos" || lw == "by" && len(out) == 0 {
+			if lw == "by" {
+				continue
+			}
+			break
+		}
+		out = append(out, w)
+		if strings.ContainsAny(w, ".|,") && !strings.HasSuffix(w, ".com") {
+			break
+		}
+	}
+	name := strings.Trim(strings.Join(out, " "), " .,|-–—")
+	if w := countWords(name); w == 0 || w > 5 {
+		return ""
+	}
+	return name
+}
+
+// stopwords for a cheap language guess: the most frequent function words.
+var stopwords = map[string]string{
+	"the": "en", "and": "en", "of": "en", "to": "en", "is": "en", "that": "en", "with": "en", "for": "en", "was": "en", "this": "en",
+	"der": "de", "die": "de", "und": "de", "das": "de", "ist": "de", "nicht": "de", "mit": "de", "ich": "de", "auch": "de", "sich": "de",
+	"le": "fr", "les": "fr", "et": "fr", "des": "fr", "est": "fr", "une": "fr", "dans": "fr", "pour": "fr", "qui": "fr", "pas": "fr",
+	"el": "es", "los": "es", "las": "es", "y": "es", "que": "es", "por": "es", "una": "es", "para": "es", "con": "es", "del": "es",
+	"il": "it", "di": "it", "che": "it", "è": "it", "non": "it", "gli": "it", "della": "it", "sono": "it", "per": "it", "anche": "it",
+	"het": "nl", "een": "nl", "van": "nl", "ik": "nl", "niet": "nl", "zijn": "nl", "op": "nl", "dat": "nl", "voor": "nl", "ook": "nl",
+	"não": "pt", "um": "pt", "uma": "pt", "os": "pt", "mais": "pt", "como": "pt", "também": "pt", "ao": "pt", "foi": "pt", "às": "pt",
+}
+
+// guessLanguage returns an ISO 639-1 code from stopword counts, or "" when
+// the text is too short or no language stands out.
+func guessLanguage(s string) string {
+	count := map[string]int{}
+	total := 0
+	f := func(r rune) bool { return !unicode.IsLetter(r) }
+	for _, w := range strings.FieldsFunc(s, f) {
+		if len(w) > 7 {
+			continue
+		}
+		if lang, ok := stopwords[strings.ToLower(w)]; ok {
+			count[lang]++
+			total++
+		}
+	}
+	best, second := "", 0
+	for lang, n := range count {
+		if best == "" || n > count[best] || n == count[best] && lang < best {
+			best = lang
+		}
+	}
+	for lang, n := range count {
+		if lang != best && n > second {
+			second = n
+		}
+	}
+	if total < 5 || count[best] < 2*second {
+		return ""
+	}
+	return best
+}

