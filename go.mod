@@ -70,3 +70,5 @@ require (
 	golang.org/x/tools v0.52.0 // indirect
 	google.golang.org/protobuf v1.36.6 // indirect
 )
+
+replace github.com/markusmobius/go-dateparser => ./internal/dateparserlite
