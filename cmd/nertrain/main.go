@@ -1,0 +1,124 @@
+// Command nertrain trains morgue's named-entity tagger from the annotated
+// corpora, name lists and unlabelled text in the shared data folder, and
+// writes the compressed model that internal/entity/ner embeds:
+//
+//	go run ./cmd/nertrain -o internal/entity/ner/model.bin.gz
+//
+// The data folder is -data, else $MORGUE_SHARED/data, else ../shared/data.
+// Training is deterministic: the same data and flags give the same model.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/morgue-archive/morgue/internal/entity/ner"
+	"github.com/morgue-archive/morgue/internal/entity/ner/conll"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stderr); err != nil {
+		fmt.Fprintf(os.Stderr, "nertrain: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+func defaultData() string {
+	if s := os.Getenv("MORGUE_SHARED"); s != "" {
+		return filepath.Join(s, "data")
+	}
+	return filepath.Join("..", "shared", "data")
+}
+
+func run(args []string, logw io.Writer) error {
+	fs := flag.NewFlagSet("nertrain", flag.ContinueOnError)
+	var (
+		out         = fs.String("o", "", "write the model to this file (required)")
+		data        = fs.String("data", defaultData(), "shared data folder")
+		mix         = fs.String("mix", "conll", "annotated corpora, comma-separated: conll, wikigold, btc, wnut, gmb")
+		epochs      = fs.Int("epochs", 10, "training epochs")
+		seed        = fs.Uint64("seed", 1, "random seed for the document order")
+		dev         = fs.String("dev", "", "CoNLL file to score after every epoch (reporting only)")
+		prune       = fs.Float64("prune", 0, "drop feature rows whose weights are all below this magnitude")
+		opts        ner.Options
+		noLex       = fs.Bool("no-lexicon", false, "no statistics from unlabelled text")
+		clusterSpec = fs.String("clusters", "", "word clusters: empty for none")
+	)
+	fs.BoolVar(&opts.NoGazetteer, "no-gazetteer", false, "no gazetteer features")
+	fs.BoolVar(&opts.NoHistory, "no-history", false, "no document prediction-history features")
+	fs.BoolVar(&opts.NoDocCase, "no-doccase", false, "no document casing features")
+	fs.BoolVar(&opts.NoConsistency, "no-consistency", false, "no document consistency pass")
+	fs.BoolVar(&opts.NoSurnames, "no-surnames", false, "consistency pass: no surname rule")
+	fs.BoolVar(&opts.NoPropagate, "no-propagate", false, "consistency pass: no propagation to untagged repeats")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		fs.Usage()
+		return fmt.Errorf("-o is required")
+	}
+	_ = clusterSpec
+	opts.NoClusters = true
+	start := time.Now()
+
+	gaz, demonyms, err := gazetteers(*data)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(logw, "gazetteer: %d names (%s)\n", len(gaz), time.Since(start).Round(time.Millisecond))
+
+	var docs []conll.Document
+	for _, name := range strings.Split(*mix, ",") {
+		var src *source
+		for i := range sources {
+			if sources[i].name == name {
+				src = &sources[i]
+			}
+		}
+		if src == nil {
+			return fmt.Errorf("unknown corpus %q in -mix", name)
+		}
+		d, err := src.load(*data, demonyms)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(logw, "corpus %s: %d documents\n", name, len(d))
+		docs = append(docs, d...)
+	}
+
+	res := ner.Resources{Gazetteer: gaz}
+	if !*noLex {
+		lex := ner.NewLexicon()
+		if err := unlabelled(*data, lex.AddSentence, lex.AddText); err != nil {
+			return err
+		}
+		res.Lexicon = lex
+		fmt.Fprintf(logw, "lexicon: built (%s)\n", time.Since(start).Round(time.Millisecond))
+	}
+
+	to := ner.TrainOptions{Options: opts, Epochs: *epochs, Seed: *seed, Prune: float32(*prune), Log: logw}
+	if *dev != "" {
+		if to.Dev, err = readCoNLL(*dev); err != nil {
+			return err
+		}
+	}
+	m, err := ner.Train(docs, res, to)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := m.Save(&buf); err != nil {
+		return err
+	}
+	if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", *out, err)
+	}
+	fmt.Fprintf(logw, "wrote %s: %d bytes, %s in all\n", *out, buf.Len(), time.Since(start).Round(time.Millisecond))
+	return nil
+}

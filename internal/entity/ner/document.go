@@ -1,0 +1,230 @@
+package ner
+
+// pad is the number of padding tokens on each side of a sentence, so that
+// window features never index out of range.
+const pad = 3
+
+// scorer adds the weights of features to per-label scores.
+type scorer interface {
+	score(feats []uint64, out *[nLabels]float32)
+}
+
+// document is one document being tagged: its sentences analysed into
+// token attributes, and the labels assigned so far.
+type document struct {
+	sents  [][]tokInfo // each padded with pad tokens on both sides
+	labels [][]int
+	hist   map[uint64]*[nTypes + 1]uint16 // earlier predictions per capitalised word
+	feats  []uint64
+	lower  []byte
+	gazLen [][numGaz]uint8
+}
+
+func newDocument() *document {
+	return &document{hist: map[uint64]*[nTypes + 1]uint16{}}
+}
+
+// reset prepares d for a new document of n sentences.
+func (d *document) reset(n int) {
+	for i := range d.sents {
+		d.sents[i] = d.sents[i][:0]
+	}
+	if cap(d.sents) < n {
+		d.sents = append(d.sents[:cap(d.sents)], make([][]tokInfo, n-cap(d.sents))...)
+		d.labels = append(d.labels[:cap(d.labels)], make([][]int, n-cap(d.labels))...)
+	}
+	d.sents = d.sents[:n]
+	d.labels = d.labels[:n]
+	clear(d.hist)
+}
+
+// analyze fills in the token attributes of a document whose sentences have
+// the given (normalised) token texts.
+func (d *document) analyze(m *Model, texts [][]string) {
+	d.reset(len(texts))
+	for si, toks := range texts {
+		s := d.sents[si][:0]
+		for range pad {
+			s = append(s, padStart)
+		}
+		for _, t := range toks {
+			s = append(s, tokInfo{})
+			d.lower = analyze(t, &s[len(s)-1], d.lower)
+			m.lexicon(&s[len(s)-1])
+		}
+		for range pad {
+			s = append(s, padEnd)
+		}
+		d.sents[si] = s
+		if cap(d.labels[si]) < len(toks) {
+			d.labels[si] = make([]int, len(toks))
+		}
+		d.labels[si] = d.labels[si][:len(toks)]
+		clear(d.labels[si])
+		body := s[pad : len(s)-pad]
+		markSentence(body)
+		d.matchGazetteer(m, body)
+	}
+	d.markDocCase()
+}
+
+// markSentence sets the sentence-start and headline flags.
+func markSentence(s []tokInfo) {
+	for i := range s {
+		if s[i].flags&flPunct == 0 {
+			s[i].flags |= flSentStart
+			break
+		}
+	}
+	letters, long := 0, false
+	for i := range s {
+		f := s[i].flags
+		if f&(flInitCap|flLower) == 0 && f&flAllCap == 0 {
+			continue // no leading letter
+		}
+		if f&flAllCap == 0 {
+			return // a word with lower case: not a headline
+		}
+		letters++
+		if f&flMulti != 0 {
+			long = true
+		}
+	}
+	if letters == 0 || !long {
+		return
+	}
+	for i := range s {
+		s[i].flags |= flHeadline
+	}
+}
+
+// markDocCase records, for every token, whether its word occurs elsewhere
+// in the document in lower case, or capitalised in mid-sentence.
+func (d *document) markDocCase() {
+	seen := map[uint64]uint8{}
+	for _, s := range d.sents {
+		for i := pad; i < len(s)-pad; i++ {
+			t := &s[i]
+			if t.flags&flHeadline != 0 {
+				continue
+			}
+			switch {
+			case t.flags&flLower != 0:
+				seen[t.lower] |= docLowerSeen
+			case t.flags&flInitCap != 0 && t.flags&(flSentStart|flAllCap) == 0:
+				seen[t.lower] |= docCapSeen
+			}
+		}
+	}
+	for _, s := range d.sents {
+		for i := pad; i < len(s)-pad; i++ {
+			s[i].docCase = seen[s[i].lower]
+		}
+	}
+}
+
+// matchGazetteer marks, per category, the longest gazetteer matches.
+func (d *document) matchGazetteer(m *Model, s []tokInfo) {
+	if len(m.gaz.keys) == 0 {
+		return
+	}
+	n := len(s)
+	if cap(d.gazLen) < n {
+		d.gazLen = make([][numGaz]uint8, n)
+	}
+	lens := d.gazLen[:n]
+	clear(lens)
+	for i := range s {
+		h := uint64(gazSeed)
+		for l := 1; l <= m.gazMax && i+l <= n; l++ {
+			h = gazStep(h, s[i+l-1].lower)
+			v, ok := m.gaz.get(h)
+			if !ok {
+				break
+			}
+			for c := range numGaz {
+				if v&(1<<c) != 0 {
+					lens[i][c] = uint8(l)
+				}
+			}
+			if v&gazPrefix == 0 {
+				break
+			}
+		}
+	}
+	for c := range numGaz {
+		for i := 0; i < n; {
+			l := int(lens[i][c])
+			if l == 0 {
+				i++
+				continue
+			}
+			if l == 1 {
+				s[i].gaz |= 1 << (4*c + posU)
+			} else {
+				s[i].gaz |= 1 << (4*c + posB)
+				for k := i + 1; k < i+l-1; k++ {
+					s[k].gaz |= 1 << (4*c + posI)
+				}
+				s[i+l-1].gaz |= 1 << (4*c + posL)
+			}
+			i += l
+		}
+	}
+}
+
+const (
+	gazSeed   = 0x51ed270b27ef3b4d
+	gazPrefix = 1 << 15 // the key is a proper prefix of a longer entry
+)
+
+func gazStep(h, lower uint64) uint64 { return mix(h*31 + lower) }
+
+// decode tags sentence si greedily, left to right. With a trainer it also
+// learns from the gold labels.
+func (d *document) decode(m *Model, sc scorer, si int, gold []int, tr *trainer) {
+	s := d.sents[si]
+	labels := d.labels[si]
+	n := len(labels)
+	p1, p2 := labelStart, labelStart
+	prev := labelO
+	var scores [nLabels]float32
+	for i := range n {
+		d.feats = m.features(d.feats[:0], s, pad+i, p1, p2, d.hist)
+		scores = [nLabels]float32{}
+		sc.score(d.feats, &scores)
+		best, bestScore := -1, float32(0)
+		last := i == n-1
+		for l := range nLabels {
+			if !allowed(prev, l, last) {
+				continue
+			}
+			if best < 0 || scores[l] > bestScore {
+				best, bestScore = l, scores[l]
+			}
+		}
+		if tr != nil {
+			tr.update(d.feats, gold[i], best)
+		}
+		labels[i] = best
+		t := &s[pad+i]
+		if t.flags&(flInitCap|flAllCap) != 0 {
+			h := d.hist[t.lower]
+			if h == nil {
+				h = new([nTypes + 1]uint16)
+				d.hist[t.lower] = h
+			}
+			k := 0
+			if best != labelO {
+				k = 1 + labelType(best)
+			}
+			if h[k] < 65535 {
+				h[k]++
+			}
+		}
+		p2, p1, prev = p1, best, best
+	}
+}
+
+// labelStart stands for the label before the first token in features.
+const labelStart = nLabels

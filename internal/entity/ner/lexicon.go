@@ -1,0 +1,116 @@
+package ner
+
+import "slices"
+
+// Lexicon holds word statistics computed from unlabelled text: how often
+// each (lower-cased) word is capitalised in mid-sentence, and optionally a
+// word-cluster bit path.
+type Lexicon struct {
+	words map[string]*lexWord
+	// MinCount is the number of occurrences a word needs to be kept.
+	MinCount int
+}
+
+type lexWord struct {
+	count, capMid, lowerMid, allCap int
+	path                            uint64
+	pathLen                         uint8
+}
+
+// NewLexicon returns an empty lexicon.
+func NewLexicon() *Lexicon {
+	return &Lexicon{words: map[string]*lexWord{}, MinCount: 3}
+}
+
+// AddText counts the words of raw text.
+func (l *Lexicon) AddText(text string) {
+	for _, s := range Tokenize(text) {
+		toks := make([]string, len(s))
+		for i, t := range s {
+			toks[i] = t.Text
+		}
+		l.AddSentence(toks)
+	}
+}
+
+// AddSentence counts the words of one tokenised sentence.
+func (l *Lexicon) AddSentence(toks []string) {
+	infos := make([]tokInfo, len(toks))
+	var buf []byte
+	lowers := make([]string, len(toks))
+	for i, t := range toks {
+		buf = analyze(t, &infos[i], buf)
+		lowers[i] = string(buf)
+	}
+	markSentence(infos)
+	for i := range infos {
+		f := infos[i].flags
+		if f&(flInitCap|flLower) == 0 {
+			continue
+		}
+		w := l.words[lowers[i]]
+		if w == nil {
+			w = &lexWord{}
+			l.words[lowers[i]] = w
+		}
+		w.count++
+		if f&(flSentStart|flHeadline) != 0 {
+			continue
+		}
+		switch {
+		case f&flAllCap != 0 && f&flMulti != 0:
+			w.allCap++
+		case f&flInitCap != 0:
+			w.capMid++
+		case f&flLower != 0:
+			w.lowerMid++
+		}
+	}
+}
+
+// capClass buckets how often a word is capitalised in mid-sentence.
+func (w *lexWord) capClass() uint8 {
+	mid := w.capMid + w.lowerMid + w.allCap
+	if mid < 2 {
+		return 1
+	}
+	if float64(w.allCap) >= 0.8*float64(mid) {
+		return 8
+	}
+	r := float64(w.capMid+w.allCap) / float64(mid)
+	switch {
+	case r < 0.01:
+		return 2
+	case r < 0.1:
+		return 3
+	case r < 0.5:
+		return 4
+	case r < 0.9:
+		return 5
+	case r < 0.99:
+		return 6
+	}
+	return 7
+}
+
+// table packs the lexicon for the model.
+func (l *Lexicon) table() u64map {
+	src := map[uint64]uint64{}
+	words := make([]string, 0, len(l.words))
+	for s := range l.words {
+		words = append(words, s)
+	}
+	slices.Sort(words)
+	for _, s := range words {
+		w := l.words[s]
+		if w.count < l.MinCount {
+			continue
+		}
+		v := uint64(w.capClass())
+		if w.pathLen > 0 {
+			v |= uint64(w.pathLen)<<8 | w.path<<16
+		}
+		src[hashString(s)] = v
+	}
+	return u64mapFrom(src)
+}

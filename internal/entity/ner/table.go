@@ -1,0 +1,91 @@
+package ner
+
+import "slices"
+
+// u64map is an open-addressing hash table from non-zero 64-bit keys (already
+// well mixed) to 64-bit values, stored as two flat arrays so that a model
+// loads with bulk reads and no per-entry allocation.
+type u64map struct {
+	keys []uint64 // 0 = empty slot
+	vals []uint64
+	mask uint64
+}
+
+func newU64Map(n int) u64map {
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	return u64map{keys: make([]uint64, size), vals: make([]uint64, size), mask: uint64(size - 1)}
+}
+
+func nonZero(k uint64) uint64 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+func (m *u64map) get(k uint64) (uint64, bool) {
+	if len(m.keys) == 0 {
+		return 0, false
+	}
+	k = nonZero(k)
+	for i := k & m.mask; ; i = (i + 1) & m.mask {
+		switch m.keys[i] {
+		case k:
+			return m.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// put inserts or replaces; the table must have been sized for all keys.
+func (m *u64map) put(k, v uint64) {
+	k = nonZero(k)
+	for i := k & m.mask; ; i = (i + 1) & m.mask {
+		if m.keys[i] == k || m.keys[i] == 0 {
+			m.keys[i] = k
+			m.vals[i] = v
+			return
+		}
+	}
+}
+
+// or sets bits in the value of k, inserting it when absent.
+func (m *u64map) or(k, bits uint64) {
+	k = nonZero(k)
+	for i := k & m.mask; ; i = (i + 1) & m.mask {
+		if m.keys[i] == k || m.keys[i] == 0 {
+			m.keys[i] = k
+			m.vals[i] |= bits
+			return
+		}
+	}
+}
+
+func (m *u64map) len() int {
+	n := 0
+	for _, k := range m.keys {
+		if k != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// u64mapFrom builds a table from a Go map, inserting keys in sorted order
+// so that the layout (and a saved model) does not depend on map order.
+func u64mapFrom(src map[uint64]uint64) u64map {
+	keys := make([]uint64, 0, len(src))
+	for k := range src {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	t := newU64Map(len(keys))
+	for _, k := range keys {
+		t.put(k, src[k])
+	}
+	return t
+}

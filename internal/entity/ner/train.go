@@ -1,0 +1,228 @@
+package ner
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"time"
+
+	"github.com/morgue-archive/morgue/internal/entity/ner/conll"
+)
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Options
+	Epochs int
+	Seed   uint64
+	// Prune drops feature rows whose largest averaged weight is below
+	// this magnitude (0 keeps every non-zero row).
+	Prune float32
+	// Dev, when set, is scored after every epoch (for choosing Epochs).
+	Dev []conll.Document
+	// Log receives progress lines; nil discards them.
+	Log io.Writer
+}
+
+// Resources are the non-annotated inputs of a model: gazetteers and the
+// lexicon computed from unlabelled text.
+type Resources struct {
+	Gazetteer []GazEntry
+	Lexicon   *Lexicon
+}
+
+// GazEntry is one gazetteer name and its category (GazCountry, ...).
+type GazEntry struct {
+	Name string
+	Cat  int
+}
+
+// trainer holds the weights being learnt by the averaged perceptron. The
+// averaged weights are w - u/c (Daumé's formulation), so an update costs
+// O(1) per feature.
+type trainer struct {
+	rows map[uint64]int32
+	w    []int32
+	u    []int64
+	c    int64
+}
+
+func (tr *trainer) score(feats []uint64, out *[nLabels]float32) {
+	for _, f := range feats {
+		r, ok := tr.rows[f]
+		if !ok {
+			continue
+		}
+		row := tr.w[int(r)*nLabels : int(r+1)*nLabels]
+		for l := range out {
+			out[l] += float32(row[l])
+		}
+	}
+}
+
+func (tr *trainer) update(feats []uint64, gold, pred int) {
+	tr.c++
+	if gold == pred {
+		return
+	}
+	for _, f := range feats {
+		r, ok := tr.rows[f]
+		if !ok {
+			r = int32(len(tr.rows))
+			tr.rows[f] = r
+			tr.w = append(tr.w, make([]int32, nLabels)...)
+			tr.u = append(tr.u, make([]int64, nLabels)...)
+		}
+		o := int(r) * nLabels
+		tr.w[o+gold]++
+		tr.u[o+gold] += tr.c
+		tr.w[o+pred]--
+		tr.u[o+pred] -= tr.c
+	}
+}
+
+// average builds the inference weight table from the averaged weights.
+func (tr *trainer) average(m *Model, prune float32) {
+	c := float64(tr.c)
+	if c == 0 {
+		c = 1
+	}
+	byRow := make([]uint64, len(tr.rows))
+	for f, r := range tr.rows {
+		byRow[r] = f
+	}
+	keep := make([]uint64, 0, len(tr.rows))
+	var weights []float32
+	offs := make([]uint64, 0, len(tr.rows))
+	row := make([]float32, nLabels)
+	for r, f := range byRow {
+		o := r * nLabels
+		big := false
+		for l := range nLabels {
+			row[l] = float32(float64(tr.w[o+l]) - float64(tr.u[o+l])/c)
+			if a := float32(math.Abs(float64(row[l]))); a > prune && a > 0 {
+				big = true
+			}
+		}
+		if !big {
+			continue
+		}
+		keep = append(keep, f)
+		offs = append(offs, uint64(len(weights)))
+		weights = append(weights, row...)
+	}
+	m.w = newU64Map(len(keep))
+	for k, f := range keep {
+		m.w.put(f, offs[k])
+	}
+	m.weights = weights
+}
+
+// goldLabels converts tags (IOB1, IOB2 or BIOES, types PER/ORG/LOC/MISC;
+// other types are ignored) into BILOU label ids.
+func goldLabels(s conll.Sentence) []int {
+	tags := make([]string, len(s))
+	for i, t := range s {
+		tags[i] = t.Tag
+	}
+	out := make([]int, len(s))
+	for _, c := range conll.Chunks(tags) {
+		t := typeIndex(c.Type)
+		if t < 0 {
+			continue
+		}
+		setChunk(out, chunk{c.Start, c.End, t})
+	}
+	return out
+}
+
+func docTexts(doc conll.Document) [][]string {
+	out := make([][]string, len(doc))
+	for i, s := range doc {
+		out[i] = make([]string, len(s))
+		for j, t := range s {
+			out[i][j] = normalize(t.Text)
+		}
+	}
+	return out
+}
+
+// Train learns a model from annotated documents with a greedy averaged
+// perceptron. Documents are visited in a seeded random order each epoch;
+// the same inputs and options give the same model.
+func Train(docs []conll.Document, res Resources, o TrainOptions) (*Model, error) {
+	if o.Epochs <= 0 {
+		return nil, fmt.Errorf("train: epochs must be positive, got %d", o.Epochs)
+	}
+	logw := o.Log
+	if logw == nil {
+		logw = io.Discard
+	}
+	m := &Model{opts: o.Options}
+	if !o.NoGazetteer {
+		m.buildGazetteer(res.Gazetteer)
+	}
+	if res.Lexicon != nil {
+		m.lex = res.Lexicon.table()
+	}
+	texts := make([][][]string, len(docs))
+	gold := make([][][]int, len(docs))
+	tokens := 0
+	for i, doc := range docs {
+		texts[i] = docTexts(doc)
+		gold[i] = make([][]int, len(doc))
+		for j, s := range doc {
+			gold[i][j] = goldLabels(s)
+			tokens += len(s)
+		}
+	}
+	tr := &trainer{rows: map[uint64]int32{}}
+	rng := rand.New(rand.NewPCG(o.Seed, 0x6e6572))
+	d := newDocument()
+	for epoch := 1; epoch <= o.Epochs; epoch++ {
+		start := time.Now()
+		errs := 0
+		for _, di := range rng.Perm(len(docs)) {
+			d.analyze(m, texts[di])
+			for si := range d.sents {
+				d.decode(m, tr, si, gold[di][si], tr)
+				for k, l := range d.labels[si] {
+					if l != gold[di][si][k] {
+						errs++
+					}
+				}
+			}
+		}
+		fmt.Fprintf(logw, "epoch %d: %d tokens, %.2f%% token errors, %d feature rows, %s\n",
+			epoch, tokens, 100*float64(errs)/float64(max(tokens, 1)), len(tr.rows), time.Since(start).Round(time.Millisecond))
+		if len(o.Dev) > 0 {
+			tr.average(m, o.Prune)
+			s, err := Evaluate(m, o.Dev)
+			if err != nil {
+				return nil, err
+			}
+			p, r, f := s.Overall.PRF()
+			fmt.Fprintf(logw, "epoch %d dev: precision %.2f recall %.2f F1 %.2f\n", epoch, p, r, f)
+		}
+	}
+	tr.average(m, o.Prune)
+	return m, nil
+}
+
+// Evaluate tags the documents and scores the result against their tags.
+func Evaluate(m *Model, docs []conll.Document) (*conll.Score, error) {
+	s := &conll.Score{}
+	for _, doc := range docs {
+		pred := m.TagDocument(docTexts(doc))
+		for si, sent := range doc {
+			g := make([]string, len(sent))
+			for i, t := range sent {
+				g[i] = t.Tag
+			}
+			if err := s.Add(g, pred[si]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return s, nil
+}
