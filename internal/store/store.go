@@ -48,7 +48,7 @@ type Store struct {
 // file.
 func Open(path string, readOnly bool) (*Store, error) {
 	if readOnly {
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if fi, err := os.Stat(path); errors.Is(err, os.ErrNotExist) || (err == nil && fi.Size() == 0) {
 			return nil, fmt.Errorf("%s: %w", path, news.ErrNoArchive)
 		}
 	}
