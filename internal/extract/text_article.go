@@ -17,7 +17,7 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 	}
 	from, to := bestSegment(score)
 	if from >= to {
-		return
+		from, to = len(lines), len(lines) // no body: title and byline only
 	}
 	// The title: the line the comment heading names, or the first short
 	// line of the run of short lines above the body.

@@ -32,7 +32,7 @@ var saysVerbs = []string{
 	"says", "said", "wrote", "writes", "commented", "replied", "sagt", "sagte", "schreibt", "schrieb", "meint",
 	"meinte", "kommentierte", "antwortete", "dit", "a dit", "écrit", "a écrit", "a commenté", "dice", "dijo",
 	"escribe", "escribió", "comentó", "scrive", "ha scritto", "ha detto", "zegt", "schreef", "diz", "disse",
-	"escreveu", "skriver", "skrev", "sanoo",
+	"escreveu", "skriver", "skrev", "sanoo", "added",
 }
 
 // saysBare are verbs that make a header without a colon after them.
@@ -103,7 +103,7 @@ func anchorOf(l tline) (textAnchor, bool) {
 
 // saysName returns the name part of "Name says:", "Name on DATE said:".
 func saysName(t string) (string, bool) {
-	tb := strings.TrimRight(t, " :.…")
+	tb := strings.TrimRight(t, " :.…,")
 	colon := len(tb) < len(t)
 	for _, v := range saysVerbs {
 		if len(tb) <= len(v)+1 || !strings.EqualFold(tb[len(tb)-len(v):], v) || tb[len(tb)-len(v)-1] != ' ' {
@@ -173,10 +173,27 @@ func looksProse(name string) bool {
 
 var headingRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
 	counts := `responses?|comments?|replies|reply|thoughts?|reactions?|kommentare?|kommentaren|antworten|reaktionen|ergänzungen|leserkommentare|leserbriefe|meinungen|commentaires?|réactions?|réponses?|comentarios?|respuestas?|commenti|commento|risposte|reacties|reactie|comentários?|respostas?|kommentarer|kommentit|opinions?`
-	num := regexp.MustCompile(`(?i)^(?:.{0,40}?\b)?(\d{1,6}|one|no|ein|eine|einen|un|une|uno|una|één|um|uma)\s*(?:` + counts + `)\b[\s:.]*(.*)$`)
+	num := regexp.MustCompile(`(?i)^(.{0,40}?\b)?(\d{1,6}|one|no|ein|eine|einen|un|une|uno|una|één|um|uma)\s*(?:` + counts + `)\b[\s:.]*(.*)$`)
 	bare := regexp.MustCompile(`(?i)^(?:` + counts + `|discussion|diskussion|reader comments|user comments|leser-?kommentare|ihre meinung|votre avis|tu opinión|la tua opinione)\s*[:(\[]?\s*(\d{0,6})\s*[)\]]?\s*:?$`)
 	return num, bare
 })
+
+var countAnyRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)(?:^|[\s|•·(])(\d{1,6})\s*(?:comments?|responses?|kommentare?|commentaires?|comentarios?|commenti|reacties|comentários)\b`)
+})
+
+// statedCount finds a comment count inside a short meta line ("Posted on
+// May 3 • 18 Comments", "|5 Kommentare").
+func statedCount(l tline) int {
+	if l.blank || l.words > 16 {
+		return 0
+	}
+	if m := countAnyRE().FindStringSubmatch(l.body); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
 
 // commentHeading reads a comments heading: "4 Responses to …", "12
 // Kommentare", "Comments (3)", "One thought on “…”".
@@ -194,9 +211,9 @@ func commentHeading(l tline) (count int, ref string, ok bool) {
 	if m == nil {
 		return 0, "", false
 	}
-	if m[2] != "" && l.words > 8 {
+	if m[3] != "" && l.words > 8 {
 		// "4 Responses to Title": the rest must start with a preposition
-		rest := m[2]
+		rest := m[3]
 		i := strings.IndexByte(rest, ' ')
 		if i < 0 {
 			return 0, "", false
@@ -207,12 +224,12 @@ func commentHeading(l tline) (count int, ref string, ok bool) {
 		default:
 			return 0, "", false
 		}
-	} else if m[2] != "" {
-		rest := strings.ToLower(strings.TrimSpace(m[2]))
+	} else if m[3] != "" {
+		rest := strings.ToLower(strings.TrimSpace(m[3]))
 		switch {
 		case strings.HasPrefix(rest, "to ") || strings.HasPrefix(rest, "on ") || strings.HasPrefix(rest, "zu ") || strings.HasPrefix(rest, "sur ") ||
 			strings.HasPrefix(rest, "auf ") || strings.HasPrefix(rest, "en ") || strings.HasPrefix(rest, "a ") || strings.HasPrefix(rest, "su "):
-			ref = strings.Trim(m[2][strings.IndexByte(m[2], ' ')+1:], " \"'“”„‟«»‹›‘’‚")
+			ref = strings.Trim(m[3][strings.IndexByte(m[3], ' ')+1:], " \"'“”„‟«»‹›‘’‚")
 		case strings.HasPrefix(rest, "add yours"), strings.HasPrefix(rest, "so far"), strings.HasPrefix(rest, "»"),
 			strings.HasPrefix(rest, "("), strings.HasPrefix(rest, "|"), rest == "":
 		default:
@@ -221,13 +238,23 @@ func commentHeading(l tline) (count int, ref string, ok bool) {
 			}
 		}
 	}
-	switch strings.ToLower(m[1]) {
+	if m[1] != "" {
+		// "Dieser Artikel hat 32 Kommentare": a short line, not a byline
+		// with a count in it
+		if l.words > 6 || m[3] != "" {
+			return 0, "", false
+		}
+		if _, dated := scanDate(b); dated {
+			return 0, "", false
+		}
+	}
+	switch strings.ToLower(m[2]) {
 	case "no":
 		count = 0
 	case "one", "ein", "eine", "einen", "un", "une", "uno", "una", "één", "um", "uma":
 		count = 1
 	default:
-		count, _ = strconv.Atoi(m[1])
+		count, _ = strconv.Atoi(m[2])
 	}
 	return count, ref, true
 }
@@ -258,6 +285,9 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 				heading = i // provisional; fixed below
 			}
 			continue
+		}
+		if firstCount == 0 {
+			firstCount = statedCount(l)
 		}
 		if a, ok := anchorOf(l); ok {
 			a.line = i
@@ -314,13 +344,22 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 	// header of the chain has text after it; a footer does not.
 	last := chain[len(chain)-1].line
 	footer := kind != akSays && wordsAfter(lines, last+1, isAnchor) == 0 && len(chain) >= 2
+	footStart := -1
+	if footer {
+		chain, footStart = trimFooters(lines, chain, heading)
+	} else {
+		chain = trimHeaders(lines, chain, heading)
+	}
+	if len(chain) == 0 {
+		return noComments()
+	}
 
 	type span struct{ from, to, head0, head1 int }
 	spans := make([]span, len(chain))
 	if !footer {
 		pre := namesAround(lines, chain, heading, -1)
 		post := []int(nil)
-		if pre == nil && kind == akDate {
+		if pre == nil && kind.family() == akDate {
 			post = namesAround(lines, chain, heading, +1)
 		}
 		for k, a := range chain {
@@ -348,9 +387,12 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 			}
 			spans[k] = s
 		}
-		if heading >= 0 && heading < chain[0].line {
+		switch {
+		case footStart >= 0:
+			spans[0].from = footStart
+		case heading >= 0 && heading < chain[0].line:
 			spans[0].from = heading + 1
-		} else {
+		default:
 			spans[0].from = firstFooterStart(lines, chain)
 		}
 	}
@@ -367,7 +409,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		a := isAnchor[s.head0]
 		if footer {
 			a = isAnchor[s.head1]
-		} else if _, ok := isAnchor[s.head1]; ok && s.head1 != s.head0 && kind == akDate {
+		} else if _, ok := isAnchor[s.head1]; ok && s.head1 != s.head0 {
 			a = isAnchor[s.head1]
 		}
 		for i := s.head0; i <= s.head1; i++ {
@@ -430,6 +472,15 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 	return artEnd, titleRef
 }
 
+// family groups header shapes that mix on one page: a dated line with or
+// without the name on it.
+func (k anchorKind) family() anchorKind {
+	if k == akDateName {
+		return akDate
+	}
+	return k
+}
+
 // pickChain chooses the comment headers: the most frequent header shape
 // after the heading, without a leading byline and without anything after
 // the comment form.
@@ -439,17 +490,20 @@ func pickChain(lines []tline, cand []textAnchor, heading int) []textAnchor {
 	}
 	var count [akDate + 1]int
 	for _, a := range cand {
-		count[a.kind]++
+		count[a.kind.family()]++
 	}
-	kind := akSays
-	for k := akDateName; k <= akDate; k++ {
-		if count[k] > count[kind] {
-			kind = k
-		}
+	kind := akDate
+	if count[akBy] > count[kind] {
+		kind = akBy
+	}
+	// "Name says:" is the surest shape; a Blogger page adds a time line
+	// under each comment, and the article has a date line or two.
+	if count[akSays] > 0 && count[akSays]*3 >= count[kind] {
+		kind = akSays
 	}
 	var chain []textAnchor
 	for _, a := range cand {
-		if a.kind == kind {
+		if a.kind.family() == kind {
 			chain = append(chain, a)
 		}
 	}
@@ -457,7 +511,7 @@ func pickChain(lines []tline, cand []textAnchor, heading int) []textAnchor {
 	// first comment's text.
 	for k := 0; k+1 < len(chain); k++ {
 		if stop := hardStopBetween(lines, chain[k].line+1, chain[k+1].line); stop {
-			if k == 0 && heading < 0 && !wordsBefore(lines, chain[0].line) {
+			if k == 0 && heading < 0 && wordsIn(lines, 0, chain[0].line) < 25 {
 				chain = chain[1:]
 				k--
 				continue
@@ -466,8 +520,16 @@ func pickChain(lines []tline, cand []textAnchor, heading int) []textAnchor {
 			break
 		}
 	}
+	return chain
+}
+
+// trimHeaders drops leading headers that belong to the article: a byline
+// or a dated line is followed by far more text than the comments are, or
+// has next to no text before it.
+func trimHeaders(lines []tline, chain []textAnchor, heading int) []textAnchor {
 	// A byline or a dated line in the article is not a comment: drop
-	// leading anchors followed by far more text than the others.
+	// leading anchors followed by far more text than the others, or with
+	// next to no text before them.
 	for len(chain) >= 2 {
 		gaps := make([]int, len(chain)-1)
 		for k := range gaps {
@@ -479,16 +541,81 @@ func pickChain(lines []tline, cand []textAnchor, heading int) []textAnchor {
 			slices.Sort(rest)
 			med = rest[len(rest)/2]
 		}
-		if gaps[0] > 250 && (len(rest) == 0 && heading < 0 || len(rest) > 0 && gaps[0] > 6*med+60) {
+		before := wordsIn(lines, heading+1, chain[0].line)
+		switch {
+		case gaps[0] == 0 && before < 25:
+			chain = chain[1:]
+			continue
+		case gaps[0] > 250 && (len(rest) == 0 && heading < 0 || len(rest) > 0 && gaps[0] > 6*med+60),
+			heading < 0 && before < 25 && gaps[0] > max(40, 2*med):
 			chain = chain[1:]
 			continue
 		}
 		break
 	}
-	if len(chain) == 1 && heading < 0 && kind != akSays {
-		return nil
+	if len(chain) == 1 && heading < 0 && chain[0].kind != akSays {
+		// one comment without a heading: only a header with a name, after
+		// the article, with text after it
+		a := chain[0]
+		named := a.author != "" || namesAround(lines, chain, heading, -1) != nil || namesAround(lines, chain, heading, +1) != nil
+		if !named || wordsIn(lines, 0, a.line) < 50 || wordsIn(lines, a.line+1, len(lines)) == 0 {
+			return nil
+		}
 	}
 	return chain
+}
+
+// trimFooters drops leading footers that belong to the article: a date
+// line with nothing above it, or the article's own "Posted on DATE" line
+// (no name where the comments have names). It returns where the first
+// comment may start.
+func trimFooters(lines []tline, chain []textAnchor, heading int) ([]textAnchor, int) {
+	start := -1
+	for len(chain) >= 2 {
+		prev := heading
+		if start >= 0 {
+			prev = start - 1
+		}
+		named := 0
+		for _, a := range chain[1:] {
+			if a.author != "" {
+				named++
+			}
+		}
+		w := wordsIn(lines, prev+1, chain[0].line)
+		if w == 0 {
+			chain, start = chain[1:], -1
+			continue
+		}
+		if chain[0].author == "" && named*5 >= (len(chain)-1)*3 {
+			if w < 25 {
+				start = -1 // a dateline under the title
+			} else {
+				start = chain[0].line + 1 // the article's own footer
+			}
+			chain = chain[1:]
+			continue
+		}
+		// a byline under the title: little above it, the article below
+		if w < 25 && heading < 0 {
+			var gaps []int
+			for k := 1; k+1 < len(chain); k++ {
+				gaps = append(gaps, wordsIn(lines, chain[k].line+1, chain[k+1].line))
+			}
+			med := 0
+			if len(gaps) > 0 {
+				slices.Sort(gaps)
+				med = gaps[len(gaps)/2]
+			}
+			if wordsIn(lines, chain[0].line+1, chain[1].line) > max(40, 2*med+40) {
+				chain = chain[1:]
+				start = -1
+				continue
+			}
+		}
+		break
+	}
+	return chain, start
 }
 
 func wordsBefore(lines []tline, at int) bool {
@@ -615,9 +742,13 @@ func isNameLine(l tline) bool {
 // prints the commenter's name there, consistently; nil otherwise.
 func namesAround(lines []tline, chain []textAnchor, heading int, dir int) []int {
 	out := make([]int, len(chain))
-	hits := 0
+	hits, want := 0, 0
 	for k, a := range chain {
 		out[k] = -1
+		if a.author != "" {
+			continue
+		}
+		want++
 		lo := heading
 		if k > 0 {
 			lo = chain[k-1].line
@@ -639,14 +770,14 @@ func namesAround(lines []tline, chain []textAnchor, heading int, dir int) []int 
 			if l.blank || isCommentAction(l.body) {
 				continue
 			}
-			if isNameLine(l) && (a.kind == akDate || a.author == "") {
+			if isNameLine(l) {
 				out[k] = i
 				hits++
 			}
 			break
 		}
 	}
-	if hits == 0 || hits*5 < len(chain)*3 {
+	if hits == 0 || hits*5 < want*3 {
 		return nil
 	}
 	return out

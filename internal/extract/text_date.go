@@ -431,7 +431,17 @@ func relativeAt(toks []dtok, i int) (int, bool) {
 	if t.kind == tWord {
 		switch t.s {
 		case "yesterday", "gestern", "vorgestern", "hier", "ayer", "ieri", "gisteren", "today", "heute", "aujourd", "hoy", "oggi", "vandaag":
-			return i + 1, true
+			// only with a time: "Yesterday at 5:30 pm", "heute, 10:15"
+			j := i + 1
+			if t.s == "aujourd" && j+1 < len(toks) && toks[j].s == "'" || t.s == "aujourd" && j+1 < len(toks) && toks[j].s == "’" {
+				j += 2
+			}
+			if k := skipJoiners(toks, j); k < len(toks) {
+				if _, _, _, e, ok := clockAt(toks, k); ok {
+					return e, true
+				}
+			}
+			return 0, false
 		case "vor", "hace":
 			if i+2 < len(toks) && (toks[i+1].kind == tNum || toks[i+1].s == "einem" || toks[i+1].s == "einer" || toks[i+1].s == "un" || toks[i+1].s == "una") && relUnits[toks[i+2].s] {
 				return i + 3, true

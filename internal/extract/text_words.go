@@ -40,7 +40,7 @@ var boilerAnywhere = []string{
 	"los comentarios están cerrados", "share this:", "teilen mit:", "partager :", "compartir esto:",
 	"like this:", "gefällt mir:", "j’aime :", "j'aime :", "me gusta:", "liken lade", "like loading",
 	"skip to content", "skip to main content", "zum inhalt springen", "aller au contenu", "saltar al contenido",
-	"recently posted..", "this entry was posted in", "dieser eintrag wurde veröffentlicht in",
+	"this entry was posted in", "dieser eintrag wurde veröffentlicht in",
 	"bookmark the permalink", "permalink setzen", "filed under:", "posted in ", "abgelegt unter",
 }
 
@@ -170,11 +170,14 @@ func isFormField(s string) bool {
 // isCommentAction reports whether a short line inside a comment is a link
 // or button ("Reply", "Antworten", "Like", "Report", "+20").
 func isCommentAction(body string) bool {
+	if strings.Contains(body, "recently posted..") {
+		return true // CommentLuv's link to the commenter's last post
+	}
 	if len(body) > 40 {
 		return false
 	}
 	n := normPhrase(body)
-	if commentActions[n] {
+	if commentActions[n] || strings.HasPrefix(n, "liked by") {
 		return true
 	}
 	// vote counts and "Like (3)", "Reply 2"

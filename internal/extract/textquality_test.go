@@ -21,6 +21,7 @@ package extract
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -167,6 +168,15 @@ func TestTextQualityDragnet(t *testing.T) {
 		f    float64
 	}
 	var worstA, worstC []worst
+	var dump *os.File
+	if p := os.Getenv("TEXTQ_DUMP"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		dump = f
+	}
 	for _, p := range pages {
 		d, err := parseTextDoc(p.input)
 		if err != nil {
@@ -179,6 +189,9 @@ func TestTextQualityDragnet(t *testing.T) {
 		sumC += fc
 		if len(d.comments) == 0 {
 			zeroC = append(zeroC, p.name)
+		}
+		if dump != nil {
+			fmt.Fprintf(dump, "%s %.3f %.3f %d\n", p.name, fa, fc, len(d.comments))
 		}
 		worstA = append(worstA, worst{p.name, fa})
 		worstC = append(worstC, worst{p.name, fc})
@@ -195,7 +208,7 @@ func TestTextQualityDragnet(t *testing.T) {
 		for _, w := range worstA[:min(25, len(worstA))] {
 			t.Logf("worst article %s %.3f", w.name, w.f)
 		}
-		for _, w := range worstC[:min(40, len(worstC))] {
+		for _, w := range worstC[:min(120, len(worstC))] {
 			t.Logf("worst comments %s %.3f", w.name, w.f)
 		}
 	}
