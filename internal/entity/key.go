@@ -18,7 +18,7 @@ import (
 // and slashes split tokens, apostrophes join them, "U.S." becomes "us", a
 // lone "&" becomes "and"); possessives ("Bout’s", "Jones'"); the suffixes
 // Jr, Sr, II, III, IV; and, in each token, the common variants of
-// romanisation: ye-→e- (and -ye- after a vowel), tch→ch, dzh→j, sch→sh, kh→k, ph→f, ou→u, x→ks,
+// romanisation: ye-→e- (and -ye- after a vowel), tch-→ch-, dzh→j, sch→sh, kh→k, dh→d, ph→f, ou→u, x→ks,
 // w→v, y→i, q→k, hard c→k, doubled letters collapsed, -iev→-ev, -off→-ov,
 // -eff→-ev, final -j→-i, and a short table of given names with many
 // spellings (Alexander, Muhammad, Yuri, Mikhail, Fyodor, …). The result is
@@ -246,7 +246,7 @@ func romanize(dst []byte, tok []byte) []byte {
 	for i < len(tok) {
 		c := tok[i]
 		switch {
-		case at(i, "tch"):
+		case i == 0 && at(i, "tch"):
 			b = append(b, 'c', 'h')
 			i += 3
 			continue
@@ -260,6 +260,10 @@ func romanize(dst []byte, tok []byte) []byte {
 			continue
 		case at(i, "kh"):
 			b = append(b, 'k')
+			i += 2
+			continue
+		case at(i, "dh"):
+			b = append(b, 'd')
 			i += 2
 			continue
 		case at(i, "ph"):

@@ -81,45 +81,44 @@ func givenAgree(x, y string) bool {
 
 // tokensMatch reports whether two key tokens spell one name part. Equal
 // tokens match. Otherwise both must have at least five letters, must not be
-// a feminine and a masculine form of one surname, must begin alike (the
-// same letter, two vowels, or one phonetic class), and their weighted edit
-// distance must be within budget: when their phonetic keys are equal,
-// 0.5 for up to 6 letters (the longer token), 1 for 7–9, 1.5 for more;
-// otherwise 0 below 8 letters, 1 for 8–11 and 1.5 for more.
+// a feminine and a masculine form of one surname, must begin with the same
+// letter (or both with a vowel), must both end in a vowel or both not
+// (Martin, Martino), and their weighted edit distance must be
+// within a budget set by the longer token: when their phonetic keys are
+// equal, 0 up to 6 letters, 0.5 (one vowel or h) for 7–9, 1 from 10; when
+// they differ, 1 from 10 letters if the shorter has at least 9, else 0.
 func tokensMatch(x, y string) bool {
 	if x == y {
 		return true
 	}
 	nx, ny := utf8.RuneCountInString(x), utf8.RuneCountInString(y)
 	lo, hi := min(nx, ny), max(nx, ny)
-	if lo <= 4 {
+	if lo <= 4 || hi <= 6 {
+		return false
+	}
+	if !(x[0] == y[0] || isVowel(x[0]) && isVowel(y[0])) {
 		return false
 	}
 	if genderClash(x, y) {
 		return false
 	}
-	if !(x[0] == y[0] || isVowel(x[0]) && isVowel(y[0]) || phonClass(x[0]) == phonClass(y[0])) {
-		return false
-	}
 	var budget int // half-units
 	if phoneticToken(x) == phoneticToken(y) {
 		switch {
-		case hi <= 6:
-			budget = 1
 		case hi <= 9:
-			budget = 2
+			budget = 1
 		default:
-			budget = 3
+			budget = 2
 		}
 	} else {
-		switch {
-		case lo < 7 || hi < 8:
+		if hi < 10 || lo < 9 {
 			return false
-		case hi <= 11:
-			budget = 2
-		default:
-			budget = 3
 		}
+		budget = 2
+	}
+	// A vowel added at the end makes another name (Martin, Martino).
+	if isVowel(x[len(x)-1]) != isVowel(y[len(y)-1]) {
+		return false
 	}
 	return distance(x, y, budget) <= budget
 }
