@@ -379,9 +379,51 @@ func contentHash(art *news.Article) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// writeLoop stores and indexes items in batches.
+// writeLoop stores items in batches and hands each stored batch to an
+// indexing goroutine, so that extraction, the store's commit and the index's
+// commit overlap. Index entries are marked pending in the store's
+// transaction and cleared in a later one once the index has them.
 func (a *Archive) writeLoop(ctx context.Context, items <-chan batchItem, stats *IngestStats, opt IngestOptions) error {
-	const maxPosts = 512
+	const maxPosts = 1000
+	type indexJob struct {
+		arts     []*news.Article
+		old      []int
+		progress int64
+	}
+	jobs := make(chan indexJob, 1)
+	var (
+		mu      sync.Mutex
+		indexed []string // ids the index has, still marked pending
+		ierr    error
+	)
+	idone := make(chan struct{})
+	go func() {
+		defer close(idone)
+		for j := range jobs {
+			if ierr != nil {
+				continue
+			}
+			b := a.ix.NewBatch()
+			ids := make([]string, len(j.arts))
+			for i, art := range j.arts {
+				if err := b.AddArticle(art, indexTerms(art), j.old[i]); err != nil {
+					ierr = err
+					break
+				}
+				ids[i] = art.ID
+			}
+			if ierr == nil {
+				ierr = a.ix.Apply(b)
+			}
+			if ierr == nil {
+				mu.Lock()
+				indexed = append(indexed, ids...)
+				mu.Unlock()
+				opt.Progress.Add(j.progress)
+			}
+		}
+	}()
+
 	var puts []store.Put
 	var sources []store.Source
 	var progress int64
@@ -390,15 +432,18 @@ func (a *Archive) writeLoop(ctx context.Context, items <-chan batchItem, stats *
 		if len(puts) == 0 && len(sources) == 0 {
 			return nil
 		}
-		outcomes, err := a.st.Write(puts, sources)
+		mu.Lock()
+		clear := indexed
+		indexed = nil
+		mu.Unlock()
+		results, err := a.st.Write(puts, sources, clear)
 		if err != nil {
 			return err
 		}
-		b := a.ix.NewBatch()
-		var ids []string
-		for i, o := range outcomes {
+		var j indexJob
+		for i, r := range results {
 			art := puts[i].Article
-			switch o.Outcome {
+			switch r.Outcome {
 			case store.Added:
 				stats.Added++
 			case store.Updated:
@@ -408,58 +453,61 @@ func (a *Archive) writeLoop(ctx context.Context, items <-chan batchItem, stats *
 				continue
 			}
 			stats.Comments += len(art.Comments)
-			if err := b.AddArticle(art, indexTerms(art), o.OldComments); err != nil {
-				return err
-			}
-			ids = append(ids, art.ID)
+			j.arts = append(j.arts, art)
+			j.old = append(j.old, r.OldComments)
 		}
-		if err := a.ix.Apply(b); err != nil {
-			return err
-		}
-		if err := a.st.ClearPending(ids); err != nil {
-			return err
-		}
+		j.progress = progress
+		jobs <- j
 		stats.Files += files
-		files = 0
-		opt.Progress.Add(progress)
-		progress = 0
-		puts, sources = puts[:0], sources[:0]
+		files, progress = 0, 0
+		puts, sources = nil, nil
 		return nil
 	}
-	for it := range items {
-		stats.Bytes += it.bytes
-		progress += it.bytes
-		switch {
-		case errors.Is(it.err, errSkipFile):
-			if it.ignored {
+	err := func() error {
+		for it := range items {
+			stats.Bytes += it.bytes
+			progress += it.bytes
+			switch {
+			case errors.Is(it.err, errSkipFile):
+				if it.ignored {
+					stats.Ignored++
+					stats.Files++
+				} else {
+					stats.Skipped++
+				}
+				if it.source != nil {
+					sources = append(sources, *it.source)
+				}
+			case it.err != nil:
+				stats.Failed++
+				opt.OnError(it.err)
+			case it.ignored:
 				stats.Ignored++
-				stats.Files++
-			} else {
-				stats.Skipped++
+			default:
+				puts = append(puts, *it.put)
+				if it.source != nil {
+					sources = append(sources, *it.source)
+					files++
+				}
 			}
-			if it.source != nil {
-				sources = append(sources, *it.source)
+			if len(puts) >= maxPosts || len(sources) >= 4*maxPosts || (len(items) == 0 && len(puts) >= maxPosts/4) {
+				if err := flush(); err != nil {
+					return err
+				}
 			}
-		case it.err != nil:
-			stats.Failed++
-			opt.OnError(it.err)
-		case it.ignored:
-			stats.Ignored++
-		default:
-			puts = append(puts, *it.put)
-			if it.source != nil {
-				sources = append(sources, *it.source)
-				files++
+			if ctx.Err() != nil {
+				break
 			}
 		}
-		if len(puts) >= maxPosts || len(sources) >= 4*maxPosts || (len(items) == 0 && len(puts) > 0) {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
-		if ctx.Err() != nil {
-			break
-		}
+		return flush()
+	}()
+	close(jobs)
+	<-idone
+	if err == nil {
+		err = ierr
 	}
-	return flush()
+	if err == nil && len(indexed) > 0 {
+		err = a.st.ClearPending(indexed)
+	}
+	return err
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime/pprof"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -57,6 +58,13 @@ var errNoResults = errors.New("no results")
 
 // Main runs morgue with os.Args and returns its exit code.
 func Main() int {
+	if path := os.Getenv("MORGUE_CPUPROFILE"); path != "" {
+		// For profiling whole commands: MORGUE_CPUPROFILE=cpu.prof morgue …
+		if f, err := os.Create(path); err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	return run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)

@@ -43,13 +43,19 @@ type Source struct {
 }
 
 // Write stores articles and source records in one transaction and marks
-// every changed article as pending for the index. It returns one Outcome per
-// put.
-func (s *Store) Write(puts []Put, sources []Source) ([]Result, error) {
+// every changed article as pending for the index. In the same transaction it
+// clears the pending marks of indexed, ids whose index entries are now up to
+// date (saving a transaction per batch). It returns one Result per put.
+func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result, error) {
 	out := make([]Result, len(puts))
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		arts, coms, raws := tx.Bucket(bucketArticles), tx.Bucket(bucketComments), tx.Bucket(bucketRaw)
 		pend := tx.Bucket(bucketPending)
+		for _, id := range indexed {
+			if err := pend.Delete([]byte(id)); err != nil {
+				return err
+			}
+		}
 		for i, p := range puts {
 			a := p.Article
 			key := []byte(a.ID)
@@ -118,12 +124,6 @@ func putSources(tx *bolt.Tx, sources []Source) error {
 		}
 	}
 	return nil
-}
-
-// PutSources records source files without writing articles (for inputs
-// whose posts were all unchanged).
-func (s *Store) PutSources(sources []Source) error {
-	return s.db.Update(func(tx *bolt.Tx) error { return putSources(tx, sources) })
 }
 
 // markPending records that id's index entries (the article and up to
