@@ -26,6 +26,7 @@ type textAnchor struct {
 	kind   anchorKind
 	author string
 	when   time.Time
+	shape  string // the header's template: lead word, name/date order, clock
 }
 
 var saysVerbs = []string{
@@ -81,15 +82,17 @@ func anchorOf(l tline) (textAnchor, bool) {
 	}
 	if m, ok := scanDate(l.text); ok && (m.date || m.clock || m.relative) {
 		rest := l.text[:m.start] + " " + l.text[m.end:]
-		name := cleanName(rest)
-		nw := countWords(name)
+		all := cleanName(rest)
+		nw := countWords(all)
+		name := dateHeaderName(l.text, m)
+		shape := anchorShape(l.body, name, m)
 		switch {
-		case nw == 0:
-			return textAnchor{kind: akDate, when: m.t}, true
-		case nw > 8 || looksProse(name) || nw > 3 && endsSentence(rest):
+		case nw == 0 || name == "":
+			return textAnchor{kind: akDate, when: m.t, shape: shape}, true
+		case nw > 8 || looksProse(all) || nw > 3 && endsSentence(rest):
 			return textAnchor{}, false
 		}
-		return textAnchor{kind: akDateName, author: name, when: m.t}, true
+		return textAnchor{kind: akDateName, author: name, when: m.t, shape: shape}, true
 	}
 	low := strings.ToLower(b)
 	if strings.HasPrefix(low, "by ") && l.words <= 7 && !endsSentence(b) {
@@ -99,6 +102,70 @@ func anchorOf(l tline) (textAnchor, bool) {
 		}
 	}
 	return textAnchor{}, false
+}
+
+// dateHeaderName reads the commenter's name from a dated header line:
+// "by NAME on DATE", "NAME — DATE", "Posted by: NAME | DATE", "DATE NAME".
+func dateHeaderName(text string, m dateMatch) string {
+	cand := text[:m.start]
+	if cleanName(cand) == "" {
+		cand = text[m.end:]
+	}
+	low := strings.ToLower(cand)
+	for _, p := range []string{"posted by:", "posted by", "written by", "geschrieben von", "kommentar von", "comment by", "by:", "by", "von", "par", "por", "door"} {
+		i := 0
+		for {
+			j := strings.Index(low[i:], p)
+			if j < 0 {
+				break
+			}
+			j += i
+			end := j + len(p)
+			if (j == 0 || low[j-1] == ' ') && (end == len(low) || low[end] == ' ' || strings.HasSuffix(p, ":")) {
+				cand, low = cand[end:], low[end:]
+				break
+			}
+			i = j + 1
+		}
+	}
+	for _, stop := range []string{" on ", " at ", " am ", " um ", " le ", " el ", " | ", " — ", " – ", " - ", " in ", " via ", " said", " says", " wrote", " schrieb", " (", " · ", " / "} {
+		if i := strings.Index(low, stop); i > 0 && cleanName(cand[:i]) != "" {
+			cand, low = cand[:i], low[:i]
+		}
+	}
+	return cleanName(cand)
+}
+
+// anchorShape sums up how a dated header is laid out, to tell a page's
+// comment headers from a byline or a quoted tweet that happens to carry a
+// date too.
+func anchorShape(body, name string, m dateMatch) string {
+	lead := ""
+	if f := strings.Fields(body); len(f) > 0 {
+		w := strings.ToLower(strings.Trim(f[0], ":,"))
+		if nameJunk[w] || strings.IndexFunc(w, unicode.IsLetter) < 0 {
+			lead = w
+			if strings.IndexFunc(w, unicode.IsLetter) < 0 {
+				lead = "#"
+			}
+		}
+	}
+	order := "d"
+	if name != "" {
+		if i := strings.Index(body, name); i >= 0 && i < m.start {
+			order = "nd"
+		} else {
+			order = "dn"
+		}
+	}
+	clock := ""
+	if m.clock {
+		clock = "t"
+	}
+	if !m.date && !m.clock {
+		clock = "r"
+	}
+	return lead + "/" + order + "/" + clock
 }
 
 // saysName returns the name part of "Name says:", "Name on DATE said:".
@@ -241,7 +308,7 @@ func commentHeading(l tline) (count int, ref string, ok bool) {
 	if m[1] != "" {
 		// "Dieser Artikel hat 32 Kommentare": a short line, not a byline
 		// with a count in it
-		if l.words > 6 || m[3] != "" {
+		if l.words > 6 || m[3] != "" || countWords(m[1]) > 4 || len(bylineAuthors(b)) > 0 {
 			return 0, "", false
 		}
 		if _, dated := scanDate(b); dated {
@@ -295,10 +362,22 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		}
 	}
 	d.count = firstCount
-	// The section heading is the last heading that has anchors after it.
+	// The section heading is the last heading that has anchors after it,
+	// with no article text between them (a count at the top of the page is
+	// not the start of the comments).
 	heading = -1
 	for i := n - 1; i >= 0; i-- {
-		if headingAt[i] && (!lines[i].marker || lines[i].words > 3) && len(anchors) > 0 && anchors[len(anchors)-1].line > i {
+		if !headingAt[i] || lines[i].marker && lines[i].words <= 3 {
+			continue
+		}
+		next := -1
+		for _, a := range anchors {
+			if a.line > i {
+				next = a.line
+				break
+			}
+		}
+		if next >= 0 && proseWords(lines, i+1, next) <= 80 {
 			heading = i
 			break
 		}
@@ -523,6 +602,24 @@ func pickChain(lines []tline, cand []textAnchor, heading int) []textAnchor {
 	return chain
 }
 
+// oddShape reports whether the first header of a chain is laid out unlike
+// most of the others.
+func oddShape(chain []textAnchor) bool {
+	if chain[0].kind.family() != akDate {
+		return false
+	}
+	same, other := 0, 0
+	for _, a := range chain[1:] {
+		switch a.shape {
+		case chain[0].shape:
+			same++
+		case chain[1].shape:
+			other++
+		}
+	}
+	return same == 0 && other*5 >= (len(chain)-1)*3
+}
+
 // trimHeaders drops leading headers that belong to the article: a byline
 // or a dated line is followed by far more text than the comments are, or
 // has next to no text before it.
@@ -543,6 +640,9 @@ func trimHeaders(lines []tline, chain []textAnchor, heading int) []textAnchor {
 		}
 		before := wordsIn(lines, heading+1, chain[0].line)
 		switch {
+		case len(chain) >= 3 && oddShape(chain):
+			chain = chain[1:]
+			continue
 		case gaps[0] == 0 && before < 25:
 			chain = chain[1:]
 			continue
@@ -583,6 +683,10 @@ func trimFooters(lines []tline, chain []textAnchor, heading int) ([]textAnchor, 
 			}
 		}
 		w := wordsIn(lines, prev+1, chain[0].line)
+		if len(chain) >= 3 && oddShape(chain) && w < 25 {
+			chain, start = chain[1:], -1
+			continue
+		}
 		if w == 0 {
 			chain, start = chain[1:], -1
 			continue
@@ -642,7 +746,19 @@ func isHardStop(l tline) bool {
 	if l.blank || isCommentAction(l.body) {
 		return false
 	}
-	return isBoilerText(l.body, l.words)
+	return isSectionEnd(l.text, l.body, l.words)
+}
+
+// proseWords counts the words of running text (not furniture) in
+// lines[from:to].
+func proseWords(lines []tline, from, to int) int {
+	n := 0
+	for i := from; i < to && i < len(lines); i++ {
+		if l := lines[i]; isProse(l) && !isBoilerText(l.body, l.words) {
+			n += l.words
+		}
+	}
+	return n
 }
 
 func wordsIn(lines []tline, from, to int) int {

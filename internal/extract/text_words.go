@@ -84,6 +84,50 @@ var boilerLine = []string{
 	"à propos de l'auteur", "à propos de l’auteur", "sobre el autor", "sull'autore", "over de auteur",
 }
 
+// sectionEnds start the furniture after a comment list: the comment
+// form, related posts, the footer. Matched at the start of short lines.
+var sectionEnds = []string{
+	"leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment", "add comment",
+	"submit a comment", "post comment", "submit comment", "comment form", "schreibe einen kommentar",
+	"kommentar schreiben", "kommentar verfassen", "kommentar hinterlassen", "hinterlasse einen kommentar",
+	"einen kommentar hinterlassen", "kommentar abschicken", "kommentar absenden", "laisser un commentaire",
+	"laissez un commentaire", "écrire un commentaire", "ajouter un commentaire", "deja un comentario",
+	"dejar un comentario", "deja una respuesta", "escribe un comentario", "añadir comentario", "lascia un commento",
+	"scrivi un commento", "laat een reactie achter", "deixe um comentário", "deixe uma resposta", "cancel reply",
+	"antwort abbrechen", "annuler la réponse", "cancelar respuesta", "related posts", "related articles",
+	"related stories", "you may also like", "you might also like", "ähnliche beiträge", "ähnliche artikel",
+	"das könnte dich auch interessieren", "das könnte sie auch interessieren", "articles similaires",
+	"artículos relacionados", "articoli correlati", "previous post", "next post", "older posts", "newer posts",
+	"older post", "newer post", "vorheriger beitrag", "nächster beitrag", "article précédent", "article suivant",
+	"entrada anterior", "entrada siguiente", "recent posts", "recent comments", "neueste beiträge",
+	"neueste kommentare", "letzte beiträge", "letzte kommentare", "copyright", "©", "powered by", "trackbacks",
+	"pingbacks", "trackback url", "name (required)", "name *", "your name", "ihr name", "dein name", "votre nom",
+	"tu nombre", "search for:", "suche nach:", "subscribe to", "abonniere", "share this:", "teilen mit:",
+}
+
+// isSectionEnd reports whether a line is furniture that never sits inside
+// a comment list (so the list ends there).
+func isSectionEnd(text, body string, words int) bool {
+	if strings.Contains(text, "[    ") || strings.HasPrefix(text, "[ ]") {
+		return true // w3m form fields
+	}
+	low := strings.ToLower(body)
+	for _, p := range boilerAnywhere {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	if words > 8 {
+		return false
+	}
+	for _, p := range sectionEnds {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // commentActions are short lines (links and buttons) inside a comment.
 var commentActions = map[string]bool{
 	"reply": true, "replies": true, "antworten": true, "antwort": true, "répondre": true, "responder": true, "rispondi": true,
