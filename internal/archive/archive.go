@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 
+	"github.com/morgue-archive/morgue/internal/entity"
 	"github.com/morgue-archive/morgue/internal/index"
 	"github.com/morgue-archive/morgue/internal/news"
 	"github.com/morgue-archive/morgue/internal/store"
@@ -30,6 +32,11 @@ type Archive struct {
 	st       *store.Store
 	ix       *index.Index
 	readOnly bool
+
+	regOnce sync.Once
+	reg     *entity.Registry
+	regErr  error
+
 	// Notice receives notes for the user (repairs, rebuilds); nil drops them.
 	Notice func(format string, args ...any)
 }
@@ -146,6 +153,9 @@ func (a *Archive) repair(ctx context.Context) error {
 		b := a.ix.NewBatch()
 		for i, id := range chunk {
 			if art := docs[i].Article; art != nil {
+				if err := a.register(art); err != nil {
+					return err
+				}
 				if err := b.AddArticle(art, indexTerms(art), pending[id]); err != nil {
 					return err
 				}
@@ -163,7 +173,7 @@ func (a *Archive) repair(ctx context.Context) error {
 			return err
 		}
 	}
-	return nil
+	return a.saveRegistry()
 }
 
 // Close closes the archive. Closing it again does nothing.

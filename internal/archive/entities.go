@@ -1,17 +1,50 @@
 package archive
 
 import (
-	"strings"
+	"fmt"
+	"sync"
 
+	"github.com/morgue-archive/morgue/internal/entity"
 	"github.com/morgue-archive/morgue/internal/index"
 	"github.com/morgue-archive/morgue/internal/news"
 )
 
-// annotate finds the entities of an article and its comments.
-func annotate(art *news.Article) {}
+// registryMeta is the store's name for the entity registry: every entity
+// name and spelling seen, for expanding queries to spelling variants. It is
+// derived (reindex rebuilds it) and saved at the end of each ingest.
+const registryMeta = "registry"
 
-// indexTerms returns the entity keys to index for an article (index 0) and
-// each of its comments.
+// annotate finds the entities of an article and its comments.
+func annotate(art *news.Article) error {
+	return entity.Annotate(art)
+}
+
+// Index terms of an entity: "k:" + Key of a name matches its spelling
+// variants; "f:" + Fold matches one spelling (person:=Name).
+func keyTerm(name string) string  { return "k:" + entity.Key(name) }
+func foldTerm(name string) string { return "f:" + entity.Fold(name) }
+
+// entityNames returns the names an entity is known by in one document: its
+// canonical name and the distinct spellings of its mentions.
+func entityNames(e news.Entity) []string {
+	names := []string{e.Name}
+	for _, m := range e.Mentions {
+		dup := false
+		for _, n := range names {
+			if n == m.Text {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			names = append(names, m.Text)
+		}
+	}
+	return names
+}
+
+// indexTerms returns the entity terms to index for an article (index 0)
+// and each of its comments.
 func indexTerms(art *news.Article) []index.Terms {
 	out := make([]index.Terms, 1+len(art.Comments))
 	out[0] = termsOf(art.Entities)
@@ -23,41 +56,125 @@ func indexTerms(art *news.Article) []index.Terms {
 
 func termsOf(ents []news.Entity) index.Terms {
 	if len(ents) == 0 {
-		return nil
+		return index.Terms{}
 	}
-	t := index.Terms{}
+	t := index.Terms{Keys: map[news.EntityType][]string{}, Names: map[news.EntityType][]string{}}
 	for _, e := range ents {
-		t[e.Type] = append(t[e.Type], strings.ToLower(e.Name))
+		seen := map[string]bool{}
+		for _, n := range entityNames(e) {
+			for _, term := range []string{keyTerm(n), foldTerm(n)} {
+				if len(term) > 2 && !seen[term] {
+					seen[term] = true
+					t.Keys[e.Type] = append(t.Keys[e.Type], term)
+				}
+			}
+		}
+		t.Names[e.Type] = append(t.Names[e.Type], e.Name)
 	}
 	return t
+}
+
+// registry loads the entity registry once per open archive.
+func (a *Archive) registry() (*entity.Registry, error) {
+	a.regOnce.Do(func() {
+		a.reg = entity.NewRegistry()
+		b, err := a.st.Meta(registryMeta)
+		if err == nil && b != nil {
+			err = a.reg.UnmarshalBinary(b)
+		}
+		if err != nil {
+			a.regErr = fmt.Errorf("load entity registry: %w", err)
+		}
+	})
+	return a.reg, a.regErr
+}
+
+// register adds an article's entities to the registry.
+func (a *Archive) register(art *news.Article) error {
+	reg, err := a.registry()
+	if err != nil {
+		return err
+	}
+	add := func(ents []news.Entity) {
+		for _, e := range ents {
+			for _, n := range entityNames(e) {
+				reg.Add(n, e.Type)
+			}
+		}
+	}
+	add(art.Entities)
+	for i := range art.Comments {
+		add(art.Comments[i].Entities)
+	}
+	return nil
+}
+
+// saveRegistry writes the registry back to the store.
+func (a *Archive) saveRegistry() error {
+	if a.reg == nil {
+		return nil
+	}
+	b, err := a.reg.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	return a.st.SetMeta(registryMeta, b)
 }
 
 // expander turns entity clauses of a query into index terms and finds the
 // mentions to highlight.
 type expander struct {
-	a    *Archive
-	keys map[string]bool // expanded terms, for highlighting
+	a     *Archive
+	mu    sync.Mutex
+	terms map[string]bool // every term expanded to, for highlighting
+	err   error
 }
 
-func (a *Archive) expander() *expander { return &expander{a: a, keys: map[string]bool{}} }
+func (a *Archive) expander() *expander { return &expander{a: a, terms: map[string]bool{}} }
 
 func (e *expander) expand(typ news.EntityType, name string, exact bool) []string {
-	k := strings.ToLower(name)
-	e.keys[k] = true
-	return []string{k}
+	term := keyTerm
+	if exact {
+		term = foldTerm
+	}
+	out := []string{term(name)}
+	reg, err := e.a.registry()
+	if err != nil {
+		e.err = err
+	} else {
+		for _, v := range reg.Variants(name, typ, exact) {
+			out = append(out, term(v))
+		}
+	}
+	e.mu.Lock()
+	for _, t := range out {
+		e.terms[t] = true
+	}
+	e.mu.Unlock()
+	return out
 }
 
-// spans returns the mentions of matched entities in a document's text.
-func (e *expander) spans(ents []news.Entity, text string) [][2]int {
+// spans returns the mentions of matched entities, as offsets into text,
+// where text starts at offset base of the text the mentions index.
+func (e *expander) spans(ents []news.Entity, text string, base int) [][2]int {
+	if len(e.terms) == 0 {
+		return nil
+	}
 	var out [][2]int
 	for _, en := range ents {
-		if !e.keys[strings.ToLower(en.Name)] {
-			continue
+		all := false // a variant query matched the entity: mark every mention
+		for _, n := range entityNames(en) {
+			if e.terms[keyTerm(n)] {
+				all = true
+				break
+			}
 		}
 		for _, m := range en.Mentions {
-			if m.End <= len(text) {
-				out = append(out, [2]int{m.Start, m.End})
+			s, t := m.Start-base, m.End-base
+			if s < 0 || t > len(text) || !(all || e.terms[foldTerm(m.Text)]) {
+				continue
 			}
+			out = append(out, [2]int{s, t})
 		}
 	}
 	return out
@@ -73,4 +190,10 @@ func (a *Archive) facets(fs []index.Facet) map[string][]news.FacetValue {
 	return out
 }
 
-func (a *Archive) entityCount() (int, error) { return 0, nil }
+func (a *Archive) entityCount() (int, error) {
+	reg, err := a.registry()
+	if err != nil {
+		return 0, err
+	}
+	return reg.Len(), nil
+}

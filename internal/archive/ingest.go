@@ -289,7 +289,10 @@ func (a *Archive) extractInput(ctx context.Context, in input, opt IngestOptions,
 			art.Origin.SHA256 = hex.EncodeToString(sum[:])
 		}
 		art.Origin.IngestedAt = now
-		a.prepare(art, reuse)
+		if err := a.prepare(art, reuse); err != nil {
+			fail(err)
+			return
+		}
 		p.Hash = contentHash(art)
 		src.IDs = append(src.IDs, art.ID)
 		it := batchItem{put: p}
@@ -310,8 +313,9 @@ func (a *Archive) extractInput(ctx context.Context, in input, opt IngestOptions,
 // errSkipFile marks an item that only accounts for a file's bytes.
 var errSkipFile = errors.New("skip")
 
-// prepare assigns ids and derived fields to a freshly extracted article.
-func (a *Archive) prepare(art *news.Article, reuseID string) {
+// prepare assigns ids and derived fields (entities) to a freshly extracted
+// article.
+func (a *Archive) prepare(art *news.Article, reuseID string) error {
 	if art.URL != "" {
 		if c := extract.CanonicalURL(art.URL); c != "" {
 			art.URL = c
@@ -341,7 +345,7 @@ func (a *Archive) prepare(art *news.Article, reuseID string) {
 			}
 		}
 	}
-	annotate(art)
+	return annotate(art)
 }
 
 func shortHash(s string) string {
@@ -453,6 +457,9 @@ func (a *Archive) writeLoop(ctx context.Context, items <-chan batchItem, stats *
 				continue
 			}
 			stats.Comments += len(art.Comments)
+			if err := a.register(art); err != nil {
+				return err
+			}
 			j.arts = append(j.arts, art)
 			j.old = append(j.old, r.OldComments)
 		}
@@ -508,6 +515,9 @@ func (a *Archive) writeLoop(ctx context.Context, items <-chan batchItem, stats *
 	}
 	if err == nil && len(indexed) > 0 {
 		err = a.st.ClearPending(indexed)
+	}
+	if err == nil {
+		err = a.saveRegistry()
 	}
 	return err
 }

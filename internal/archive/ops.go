@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/morgue-archive/morgue/internal/entity"
 	"github.com/morgue-archive/morgue/internal/index"
 	"github.com/morgue-archive/morgue/internal/news"
 )
@@ -129,7 +130,12 @@ func (a *Archive) reindexAll(ctx context.Context, p news.Progress) (int, error) 
 	defer p.Done()
 	n := 0
 	b := a.ix.NewBatch()
+	a.regOnce.Do(func() {}) // a fresh registry, rebuilt from the store
+	a.reg, a.regErr = entity.NewRegistry(), nil
 	err = a.st.ForEach(func(art *news.Article) error {
+		if err := a.register(art); err != nil {
+			return err
+		}
 		if err := b.AddArticle(art, indexTerms(art), 0); err != nil {
 			return err
 		}
@@ -146,6 +152,9 @@ func (a *Archive) reindexAll(ctx context.Context, p news.Progress) (int, error) 
 	if err == nil {
 		err = a.ix.Apply(b)
 		p.Add(int64(n))
+	}
+	if err == nil {
+		err = a.saveRegistry()
 	}
 	if err != nil {
 		return 0, fmt.Errorf("reindex: %w", err)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/morgue-archive/morgue/internal/entity"
 	"github.com/morgue-archive/morgue/internal/index"
 	"github.com/morgue-archive/morgue/internal/news"
 )
@@ -38,6 +39,9 @@ func (a *Archive) Search(ctx context.Context, qs string, opt SearchOptions) (*ne
 	if err != nil {
 		return nil, err
 	}
+	if ex.err != nil {
+		return nil, ex.err
+	}
 	res, err := a.ix.Search(ctx, cq, opt.index())
 	if err != nil {
 		return nil, err
@@ -58,18 +62,19 @@ func (a *Archive) Search(ctx context.Context, qs string, opt SearchOptions) (*ne
 		}
 		h := news.Hit{ID: ids[i], ArticleID: d.Article.ID, Title: d.Article.Title, Source: d.Article.Source,
 			URL: d.Article.URL, Score: res.Hits[i].Score}
-		text, ents := d.Article.Body, d.Article.Entities
+		text, ents, base := d.Article.Body, d.Article.Entities, 0
 		if c := d.Comment; c != nil {
 			h.Kind, h.Published, h.Author = news.KindComment, c.Published, c.Author
 			text, ents = c.Body, c.Entities
 		} else {
+			_, base = entity.ArticleText(d.Article)
 			h.Kind, h.Published = news.KindArticle, d.Article.Published
 			if len(d.Article.Authors) > 0 {
 				h.Author = d.Article.Authors[0]
 			}
 		}
 		dh := hl
-		dh.Spans = ex.spans(ents, text)
+		dh.Spans = ex.spans(ents, text, base)
 		h.Snippet = index.Snippet(text, dh, snippetWidth)
 		out.Hits = append(out.Hits, h)
 	}

@@ -80,8 +80,12 @@ func dirSize(path string) int64 {
 // DocCount returns the number of documents (articles plus comments).
 func (ix *Index) DocCount() (uint64, error) { return ix.bi.DocCount() }
 
-// Terms are the name keys indexed for one document's entities, by type.
-type Terms map[news.EntityType][]string
+// Terms are what is indexed for one document's entities, by type: the name
+// keys that entity queries match, and the canonical names that facets count.
+type Terms struct {
+	Keys  map[news.EntityType][]string
+	Names map[news.EntityType][]string
+}
 
 // Batch collects changes to apply at once.
 type Batch struct {
@@ -137,7 +141,7 @@ func termsAt(t []Terms, i int) Terms {
 	if i < len(t) {
 		return t[i]
 	}
-	return nil
+	return Terms{}
 }
 
 func doc(kind news.Kind, title, text, source string, authors []string, published time.Time, t Terms) map[string]any {
@@ -151,19 +155,14 @@ func doc(kind news.Kind, title, text, source string, authors []string, published
 	if !published.IsZero() {
 		d[fieldPublished] = published
 	}
-	for typ, keys := range t {
-		if len(keys) == 0 {
-			continue
+	for typ, keys := range t.Keys {
+		if len(keys) > 0 {
+			d[entityField(typ)] = keys
 		}
-		switch typ {
-		case news.Person:
-			d[fieldPerson] = keys
-		case news.Org:
-			d[fieldOrg] = keys
-		case news.Place:
-			d[fieldPlace] = keys
-		default:
-			d[fieldMisc] = keys
+	}
+	for typ, names := range t.Names {
+		if f := facetField(typ); f != "" && len(names) > 0 {
+			d[f] = names
 		}
 	}
 	return d
@@ -215,4 +214,28 @@ func (ix *Index) ForEachID(ctx context.Context, q query.Query, fn func(ids []str
 // AllIDs calls fn with every document id in the index, in pages.
 func (ix *Index) AllIDs(ctx context.Context, fn func(ids []string) error) error {
 	return ix.ForEachID(ctx, bleve.NewMatchAllQuery(), fn)
+}
+
+func entityField(typ news.EntityType) string {
+	switch typ {
+	case news.Person:
+		return fieldPerson
+	case news.Org:
+		return fieldOrg
+	case news.Place:
+		return fieldPlace
+	}
+	return fieldMisc
+}
+
+func facetField(typ news.EntityType) string {
+	switch typ {
+	case news.Person:
+		return facetPerson
+	case news.Org:
+		return facetOrg
+	case news.Place:
+		return facetPlace
+	}
+	return ""
 }

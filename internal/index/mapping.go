@@ -25,6 +25,12 @@ const (
 	fieldPlace     = "place"
 	fieldMisc      = "misc"
 	fieldEntity    = "entity"
+
+	// Facet fields hold the canonical names of a document's entities as
+	// they are, for counting; queries use the key fields above.
+	facetPerson = "person_name"
+	facetOrg    = "org_name"
+	facetPlace  = "place_name"
 )
 
 // lowerKeyword indexes a whole value as one lower-cased term: exact but
@@ -81,9 +87,12 @@ func NewMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt(fieldTitle, prose(true))
 	dm.AddFieldMappingsAt(fieldAuthor, kw(lowerKeyword, false))
 	dm.AddFieldMappingsAt(fieldSource, kw(lowerKeyword, true))
-	dm.AddFieldMappingsAt(fieldKind, kw(keyword.Name, false))
+	dm.AddFieldMappingsAt(fieldKind, kw(keyword.Name, true))
 	dm.AddFieldMappingsAt(fieldPublished, date)
 	for _, f := range []string{fieldPerson, fieldOrg, fieldPlace, fieldMisc} {
+		dm.AddFieldMappingsAt(f, kw(keyword.Name, false))
+	}
+	for _, f := range []string{facetPerson, facetOrg, facetPlace} {
 		dm.AddFieldMappingsAt(f, kw(keyword.Name, true))
 	}
 	im.DefaultMapping = dm

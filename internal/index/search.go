@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -18,7 +19,10 @@ type Options struct {
 	Kind          news.Kind
 	Since, Until  time.Time // published in [Since, Until); zero leaves an end open
 	Facets        bool
+	FacetSize     int // values per facet (default 10)
 }
+
+var facetFields = []string{facetPerson, facetOrg, facetPlace, fieldSource, fieldKind}
 
 // Hit is one matching document id and its score.
 type Hit struct {
@@ -79,8 +83,8 @@ func (ix *Index) Search(ctx context.Context, q query.Query, opt Options) (*Resul
 		req.SortBy([]string{fieldPublished, "-_score"})
 	}
 	if opt.Facets {
-		for _, f := range []string{fieldPerson, fieldOrg, fieldPlace, fieldSource} {
-			req.AddFacet(f, bleve.NewFacetRequest(f, 10))
+		for _, f := range facetFields {
+			req.AddFacet(f, bleve.NewFacetRequest(f, max(opt.FacetSize, 10)))
 		}
 	}
 	res, err := ix.bi.SearchInContext(ctx, req)
@@ -91,12 +95,12 @@ func (ix *Index) Search(ctx context.Context, q query.Query, opt Options) (*Resul
 	for i, h := range res.Hits {
 		out.Hits[i] = Hit{ID: h.ID, Score: h.Score}
 	}
-	for _, f := range []string{fieldPerson, fieldOrg, fieldPlace, fieldSource} {
+	for _, f := range facetFields {
 		fr, ok := res.Facets[f]
 		if !ok || fr.Terms == nil {
 			continue
 		}
-		facet := Facet{Field: f}
+		facet := Facet{Field: strings.TrimSuffix(f, "_name")}
 		for _, t := range fr.Terms.Terms() {
 			facet.Terms = append(facet.Terms, FacetTerm{Term: t.Term, Count: t.Count})
 		}
