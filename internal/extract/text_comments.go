@@ -18,6 +18,7 @@ const (
 	akDateName                       // "Name July 7, 2012 at 12:27 am", "Posted by: Name | DATE", "by Name on DATE."
 	akBy                             // "by Name (12345)"
 	akDate                           // a date and/or time alone
+	akName                           // a name alone on its line, with the text below it
 )
 
 // textAnchor is a line that looks like a comment header (or footer).
@@ -95,6 +96,14 @@ func anchorOf(l tline) (textAnchor, bool) {
 		return textAnchor{kind: akDateName, author: name, when: m.t, shape: shape}, true
 	}
 	low := strings.ToLower(b)
+	// "Montemalone 44 pts"
+	if f := strings.Fields(low); len(f) >= 3 && len(f) <= 6 && (f[len(f)-1] == "pts" || f[len(f)-1] == "points" || f[len(f)-1] == "punkte") &&
+		strings.IndexFunc(f[len(f)-2], func(r rune) bool { return r < '0' || r > '9' }) < 0 {
+		name := cleanName(strings.Join(strings.Fields(b)[:len(f)-2], " "))
+		if name != "" && !looksProse(name) {
+			return textAnchor{kind: akBy, author: name}, true
+		}
+	}
 	if strings.HasPrefix(low, "by ") && l.words <= 7 && !endsSentence(b) {
 		name := cleanName(b[3:])
 		if nw := countWords(name); nw >= 1 && nw <= 4 && !looksProse(name) {
@@ -409,29 +418,35 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 			cand = append(cand, a)
 		}
 	}
-	chain := pickChain(lines, cand, heading)
-	if len(chain) == 0 {
-		return noComments()
-	}
-	kind := chain[0].kind
 	isAnchor := map[int]textAnchor{}
 	for _, a := range anchors {
 		isAnchor[a.line] = a
 	}
-
-	// Header or footer? A header has the comment after it, so the last
-	// header of the chain has text after it; a footer does not.
-	last := chain[len(chain)-1].line
-	footer := kind != akSays && wordsAfter(lines, last+1, isAnchor) == 0 && len(chain) >= 2
-	footStart := -1
-	if footer {
-		chain, footStart = trimFooters(lines, chain, heading)
-	} else {
-		chain = trimHeaders(lines, chain, heading)
+	chain := pickChain(lines, cand, heading)
+	footer, footStart := false, -1
+	if len(chain) > 0 {
+		// Header or footer? A header has the comment after it, so the
+		// last header of the chain has text after it; a footer does not.
+		last := chain[len(chain)-1].line
+		footer = chain[0].kind != akSays && wordsAfter(lines, last+1, isAnchor) == 0 && len(chain) >= 2
+		if footer {
+			chain, footStart = trimFooters(lines, chain, heading)
+		} else {
+			chain = trimHeaders(lines, chain, heading)
+		}
+	}
+	if len(chain) == 0 {
+		footer = false
+		if chain = nameChain(lines, heading); len(chain) > 0 {
+			for _, a := range chain {
+				isAnchor[a.line] = a
+			}
+		}
 	}
 	if len(chain) == 0 {
 		return noComments()
 	}
+	kind := chain[0].kind
 
 	type span struct{ from, to, head0, head1 int }
 	spans := make([]span, len(chain))
@@ -946,4 +961,128 @@ func countBlocks(lines []tline, from, to int) int {
 		}
 	}
 	return n
+}
+
+// nameWords are function words that never stand in a commenter's name.
+var nameStop = map[string]bool{
+	"the": true, "a": true, "an": true, "to": true, "of": true, "and": true, "in": true, "on": true, "for": true,
+	"with": true, "is": true, "be": true, "or": true, "my": true, "your": true, "our": true, "how": true, "why": true,
+	"der": true, "die": true, "das": true, "und": true, "mit": true, "für": true, "les": true, "des": true,
+	"et": true, "pour": true, "los": true, "las": true, "y": true, "para": true,
+}
+
+// bareName returns the name on a line that holds only a commenter's name
+// ("Shifra", "Alain41", "http://example.com Ann Lee"), and whether the
+// line itself looks like a user name (a handle or a link).
+func bareName(l tline) (name string, handle bool) {
+	if l.blank || l.marker || l.words < 1 || l.words > 8 || len(l.body) > 80 {
+		return "", false
+	}
+	f := strings.Fields(l.body)
+	if strings.HasPrefix(f[0], "http://") || strings.HasPrefix(f[0], "https://") || strings.HasPrefix(f[0], "www.") {
+		f, handle = f[1:], true
+	}
+	if len(f) == 0 || len(f) > 4 {
+		return "", false
+	}
+	for _, w := range f {
+		if strings.ContainsAny(w, ",;:!?\"“”„()[]") || nameStop[strings.ToLower(w)] {
+			return "", false
+		}
+	}
+	last := f[len(f)-1]
+	if strings.HasSuffix(last, ".") && len([]rune(last)) > 2 {
+		return "", false
+	}
+	name = strings.Join(f, " ")
+	if isCommentAction(name) || isBoilerText(name, len(f)) || isSectionEnd(name, name, len(f)) {
+		return "", false
+	}
+	if _, ok := scanDate(name); ok {
+		return "", false
+	}
+	if len(f) == 1 {
+		w := f[0]
+		hasDigit := strings.IndexFunc(w, unicode.IsDigit) >= 0
+		lower := strings.ToLower(w) == w
+		camel := false
+		for i, r := range w {
+			if i > 0 && unicode.IsUpper(r) {
+				camel = true
+			}
+		}
+		if hasDigit || camel || strings.ContainsAny(w, "_@") || lower && len(w) >= 4 {
+			handle = true
+		}
+	}
+	return name, handle
+}
+
+// nameChain finds comments headed by a bare name line (Disqus and similar
+// lists print no date): name lines followed by text, starting at the first
+// one that looks like a user name, or whose text is indented under it, or
+// whose name comes back later in the thread.
+func nameChain(lines []tline, heading int) []textAnchor {
+	type cand struct {
+		line   int
+		name   string
+		strong bool
+	}
+	var cs []cand
+	seen := map[string]int{}
+	for i := heading + 1; i < len(lines); i++ {
+		name, handle := bareName(lines[i])
+		if name == "" {
+			continue
+		}
+		next := -1
+		for j := i + 1; j < len(lines) && j <= i+3; j++ {
+			if !lines[j].blank {
+				next = j
+				break
+			}
+		}
+		if next < 0 || lines[next].words < 2 {
+			continue
+		}
+		if n2, _ := bareName(lines[next]); n2 != "" && lines[next].words <= 3 {
+			continue
+		}
+		strong := handle || lines[next].indent > lines[i].indent
+		cs = append(cs, cand{line: i, name: name, strong: strong})
+		seen[strings.ToLower(name)]++
+	}
+	first := -1
+	for k, c := range cs {
+		if c.strong || seen[strings.ToLower(c.name)] > 1 {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	strong := 0
+	for _, c := range cs[first:] {
+		if c.strong || seen[strings.ToLower(c.name)] > 1 {
+			strong++
+		}
+	}
+	if len(cs)-first < 2 || strong < 2 && heading < 0 {
+		return nil
+	}
+	if wordsIn(lines, 0, cs[first].line) < 30 {
+		return nil
+	}
+	var chain []textAnchor
+	for _, c := range cs[first:] {
+		if len(chain) > 0 && hardStopBetween(lines, chain[len(chain)-1].line+1, c.line) {
+			break
+		}
+		chain = append(chain, textAnchor{line: c.line, kind: akName, author: c.name})
+	}
+	if len(chain) < 2 && heading < 0 {
+		return nil
+	}
+	return chain
 }
