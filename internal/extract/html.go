@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,7 +46,8 @@ func parseHTMLPage(raw []byte, contentType string, opt Options) (*news.Article, 
 		return nil, fmt.Errorf("%w: parse html: %v", news.ErrBadInput, err)
 	}
 	a := &news.Article{}
-	a.Comments, a.ResponseCount = segmentComments(doc)
+	comments, count, forum := segmentComments(doc)
+	a.Comments, a.ResponseCount = comments, count
 
 	topts := trafilatura.Options{
 		EnableFallback: true,
@@ -81,14 +81,28 @@ func parseHTMLPage(raw []byte, contentType string, opt Options) (*news.Article, 
 			}
 		}
 	}
+	if forum && len(a.Comments) > 0 {
+		// A forum thread: the opening post is the article, the rest reply.
+		first := a.Comments[0]
+		a.Body, a.Published = first.Body, first.Published
+		a.Authors = nil
+		if first.Author != "" {
+			a.Authors = []string{first.Author}
+		}
+		a.Comments = a.Comments[1:]
+		for i := range a.Comments {
+			a.Comments[i].Number = i + 1
+			a.Comments[i].Parent = ""
+		}
+		if len(a.Comments) == 0 {
+			a.Comments = nil
+		}
+	}
 	if a.Title == "" {
 		a.Title = oneLine(domTitle(doc))
 	}
 	if a.Body == "" && len(a.Comments) == 0 && a.Title == "" {
 		return nil, fmt.Errorf("%w: no text found in page", news.ErrBadInput)
-	}
-	if a.Published.IsZero() {
-		a.Published = time.Time{}
 	}
 	return a, nil
 }

@@ -24,12 +24,17 @@ import (
 
 // segmentComments returns the comments found in doc, in page order, and the
 // comment count the page states (0 when none), and removes the comment
-// sections from doc.
-func segmentComments(doc *html.Node) ([]news.Comment, int) {
+// sections from doc. forum is true when the page is a forum thread (phpBB
+// posts), whose first post is the article.
+func segmentComments(doc *html.Node) (comments []news.Comment, count int, forum bool) {
 	items := findCommentItems(doc)
-	count := statedCommentCount(doc, items)
+	count = statedCommentCount(doc, items)
 	if len(items) == 0 {
-		return nil, count
+		return nil, count, false
+	}
+	forum = true
+	for _, it := range items {
+		forum = forum && it.mark == "forum"
 	}
 	index := make(map[*html.Node]int, len(items))
 	var out []news.Comment
@@ -49,7 +54,7 @@ func segmentComments(doc *html.Node) ([]news.Comment, int) {
 		out = append(out, c)
 	}
 	removeCommentSections(items)
-	return out, count
+	return out, count, forum
 }
 
 type commentItem struct {
@@ -235,7 +240,7 @@ func commentItemMark(n *html.Node, inThread bool) string {
 		return "strong" // Disqus
 	}
 	if n.Data == "div" && domHasClass(n, "post") && domHasDescendantClass(n, "postbody") {
-		return "strong" // phpBB
+		return "forum" // phpBB
 	}
 	return weak
 }
@@ -285,7 +290,7 @@ var (
 	}
 	dateClasses = []string{
 		"comment-date", "comment_date", "commentdate", "comment-time", "datetime", "published",
-		"time-ago", "date", "time", "timestamp", "comment-metadata", "comment-meta", "commentmetadata",
+		"time-ago", "comment-timestamp", "date", "time", "timestamp", "comment-metadata", "comment-meta", "commentmetadata",
 		"meta", "postdate", "post-meta",
 	}
 	// metaClasses are parts of a comment that are not its text.
@@ -309,6 +314,20 @@ func readComment(n *html.Node) news.Comment {
 		c.Author = authorName(a)
 	}
 	c.Published = commentDate(n)
+	if c.Published.IsZero() {
+		// phpBB and others print "by Name » Sat Jun 12, 2021 3:41 pm".
+		if e := findCommentPart(n, []string{"author", "byline", "post-byline"}, nil); e != nil {
+			txt := oneLine(domText(e))
+			for _, sep := range []string{"»", "|", " - ", " on ", ","} {
+				if i := strings.Index(txt, sep); i >= 0 {
+					if d := parseCommentDate(txt[i+len(sep):]); !d.IsZero() {
+						c.Published = d
+						break
+					}
+				}
+			}
+		}
+	}
 
 	body := findCommentPart(n, bodyClasses, func(e *html.Node) bool {
 		ip := strings.ToLower(domAttr(e, "itemprop"))
@@ -387,7 +406,7 @@ func isNestedComment(e *html.Node) bool {
 		domHasClass(e, "children") || domHasClass(e, "replies") || domHasClass(e, "comment-replies"))
 }
 
-var saysSuffix = []string{"says:", "says", "said:", "sagt:", "sagt", "schreibt:", "schrieb:", "dit :", "dit:", "écrit :", "dice:", "napisał:", "wrote:", ":"}
+var saysSuffix = []string{"said...", "said…", "says:", "says", "said:", "sagt:", "sagt", "schreibt:", "schrieb:", "dit :", "dit:", "écrit :", "dice:", "napisał:", "wrote:", ":"}
 
 func authorName(e *html.Node) string {
 	s := oneLine(domText(e))

@@ -58,6 +58,10 @@ func readWARC(r io.Reader, opt Options, emit func(Record) error) error {
 	wr, err := gowarc.NewWarcFileReaderFromStream(counted, 0,
 		gowarc.WithSyntaxErrorPolicy(gowarc.ErrWarn),
 		gowarc.WithSpecViolationPolicy(gowarc.ErrWarn),
+		// gowarc copies each block into its buffer before handing it out;
+		// keep that in memory for every block this package will read (a
+		// larger one spills to a temporary file and is then skipped).
+		gowarc.WithBufferMaxMemBytes(MaxRecord+1<<20),
 		gowarc.WithUnknownRecordTypePolicy(gowarc.ErrWarn),
 		gowarc.WithSkipParseBlock())
 	if err != nil {
@@ -67,7 +71,14 @@ func readWARC(r io.Reader, opt Options, emit func(Record) error) error {
 	seen := false
 	lastBad, lastGood := int64(-1), int64(-1)
 	for {
-		rec, off, val, err := wr.Next()
+		rec, off, val, err, panicked := nextRecord(wr)
+		if panicked {
+			bad := Record{Err: fmt.Errorf("%w: warc record at byte %d: unreadable header: %v", news.ErrBadInput, off, err), Offset: off}
+			if e := emit(bad); e != nil {
+				return e
+			}
+			return nil // the reader's state is unknown after a panic
+		}
 		if gap := skippedBytes(val); gap > 0 {
 			// gowarc passed over data it could not read as a record; a
 			// damaged record may have been in it.
@@ -104,7 +115,12 @@ func readWARC(r io.Reader, opt Options, emit func(Record) error) error {
 		}
 		seen = true
 		lastGood = off
-		out := warcRecord(rec, off, opt)
+		var out Record
+		if msg := lengthMismatch(val); msg != "" {
+			out = Record{Err: fmt.Errorf("%w: warc record at byte %d: truncated or damaged: %s", news.ErrBadInput, off, msg), Offset: off}
+		} else {
+			out = warcRecord(rec, off, opt)
+		}
 		rec.Close()
 		if err := emit(out); err != nil {
 			return err
@@ -114,6 +130,19 @@ func readWARC(r io.Reader, opt Options, emit func(Record) error) error {
 
 // countingReader counts the bytes read and keeps the last tailSize of
 // them, to tell a cut-off record from trailing white space at the end.
+// nextRecord calls wr.Next, turning a panic inside gowarc (v2.2.4 indexes
+// out of range on a "WARC/" line of fewer than two bytes, found by
+// FuzzReadWARC) into an error.
+func nextRecord(wr *gowarc.WarcFileReader) (rec gowarc.WarcRecord, off int64, val *gowarc.Validation, err error, panicked bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			rec, val, err, panicked = nil, nil, fmt.Errorf("gowarc: %v", p), true
+		}
+	}()
+	rec, off, val, err = wr.Next()
+	return rec, off, val, err, false
+}
+
 type countingReader struct {
 	r    io.Reader
 	n    int64
@@ -170,6 +199,20 @@ func skippedBytes(v *gowarc.Validation) int64 {
 		}
 	}
 	return 0
+}
+
+// lengthMismatch returns gowarc's "content length mismatch" warning, if
+// any: the block is not as long as its header says.
+func lengthMismatch(v *gowarc.Validation) string {
+	if v == nil {
+		return ""
+	}
+	for _, e := range *v {
+		if msg := e.Error(); strings.Contains(msg, "content length mismatch") {
+			return msg
+		}
+	}
+	return ""
 }
 
 func isGzipError(err error) bool {
