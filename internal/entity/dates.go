@@ -2,6 +2,7 @@ package entity
 
 import (
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -69,6 +70,10 @@ func Dates(text string, ref time.Time) []DateMention {
 	}
 	var out []DateMention
 	for i := 0; i < len(toks); {
+		if !sc.mayStart(i) {
+			i++
+			continue
+		}
 		m, next, ok := sc.match(i)
 		if !ok {
 			i++
@@ -192,6 +197,52 @@ func dateTokens(text string) []dtok {
 	}
 	return toks
 }
+
+// startWords are the words a date expression can begin with, lower-case.
+var startWords = func() map[string]bool {
+	m := map[string]bool{
+		"in": true, "since": true, "by": true, "until": true, "till": true, "from": true,
+		"during": true, "before": true, "after": true, "of": true, "through": true,
+		"today": true, "tonight": true, "yesterday": true, "tomorrow": true, "the": true,
+		"last": true, "this": true, "next": true,
+	}
+	for w := range monthNames {
+		m[w] = true
+	}
+	for w := range weekdayNames {
+		m[w] = true
+	}
+	for w := range numberWords {
+		m[w] = true
+	}
+	return m
+}
+
+// mayStart reports whether a date expression may begin at token i: a
+// number or one of startWords. It saves trying every pattern at every word.
+func (sc *dateScanner) mayStart(i int) bool {
+	t := &sc.toks[i]
+	switch t.kind {
+	case 'n':
+		return true
+	case 'w':
+		if len(t.word) > 9 {
+			return false
+		}
+		var buf [9]byte
+		for k := 0; k < len(t.word); k++ {
+			c := t.word[k]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[k] = c
+		}
+		return startWordSet()[string(buf[:len(t.word)])]
+	}
+	return false
+}
+
+var startWordSet = sync.OnceValue(startWords)
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 

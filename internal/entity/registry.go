@@ -1,8 +1,6 @@
 package entity
 
 import (
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,17 +13,18 @@ import (
 // count (of documents, say, as the caller decides), indexed so that a name
 // can be expanded to its stored spelling variants without scanning every
 // name: by key, by the key of each token, by the phonetic key of each
-// token, and by the light key (Fold) for exact queries. The zero value is
-// not usable; call NewRegistry. A Registry is safe for concurrent use.
+// token, and by the light key (Fold) for exact queries.
+//
+// A registry decoded by UnmarshalBinary searches the encoded tables in
+// place (sorted, addressed by offset), so loading one costs a copy of the
+// data and no parsing; names added afterwards go to an in-memory overlay
+// until the next MarshalBinary. The zero value is not usable; call
+// NewRegistry. A Registry is safe for concurrent use.
 type Registry struct {
-	mu     sync.RWMutex
-	names  []regName
-	byName map[string]int32   // type + "\x00" + name → index
-	byKey  map[string][]int32 // Key → names
-	byFold map[string][]int32 // Fold → names
-	byTok  map[string][]int32 // token of a Key → names holding it
-	byFTok map[string][]int32 // token of a Fold → names holding it
-	byPhon map[string][]string
+	mu    sync.RWMutex
+	base  *frozen       // decoded data; nil when none
+	delta map[int32]int // count changes to base names
+	mem   *memIndex     // names not in base; ids follow base's
 }
 
 type regName struct {
@@ -45,14 +44,7 @@ type Variant struct {
 
 // NewRegistry returns an empty registry.
 func NewRegistry() *Registry {
-	return &Registry{
-		byName: make(map[string]int32),
-		byKey:  make(map[string][]int32),
-		byFold: make(map[string][]int32),
-		byTok:  make(map[string][]int32),
-		byFTok: make(map[string][]int32),
-		byPhon: make(map[string][]string),
-	}
+	return &Registry{mem: newMemIndex(), delta: make(map[int32]int)}
 }
 
 // Add counts one more occurrence of name as an entity of type typ (a
@@ -61,54 +53,81 @@ func NewRegistry() *Registry {
 func (r *Registry) Add(name string, typ news.EntityType) { r.AddN(name, typ, 1) }
 
 // AddN adds n occurrences (n may be negative to remove them; a name whose
-// count drops to zero or below is no longer returned).
+// count drops to zero is no longer returned).
 func (r *Registry) AddN(name string, typ news.EntityType, n int) {
 	name = Canonical(name, typ)
 	if name == "" || n == 0 {
 		return
 	}
+	nameKey := string(typ) + "\x00" + name
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	id, ok := r.byName[string(typ)+"\x00"+name]
+	if r.base != nil {
+		if ids := r.ids(tName, nameKey); len(ids) > 0 {
+			id := ids[0]
+			e, _ := r.base.entry(id)
+			r.delta[id] = max(r.delta[id]+n, -e.count)
+			return
+		}
+	}
+	id, ok := r.mem.byName[nameKey]
 	if !ok {
 		if n < 0 {
 			return
 		}
-		id = r.insert(regName{name: name, typ: typ, key: Key(name), fold: Fold(name)})
+		id = r.mem.insert(regName{name: name, typ: typ, key: Key(name), fold: Fold(name)})
 	}
-	r.names[id].count = max(0, r.names[id].count+n)
+	r.mem.names[id].count = max(0, r.mem.names[id].count+n)
 }
 
 // Remove takes one occurrence of name away.
 func (r *Registry) Remove(name string, typ news.EntityType) { r.AddN(name, typ, -1) }
 
-// insert indexes e and returns its index. The caller holds the lock.
-func (r *Registry) insert(e regName) int32 {
-	id := int32(len(r.names))
-	r.names = append(r.names, e)
-	r.byName[string(e.typ)+"\x00"+e.name] = id
-	if e.key == "" {
-		return id
+// baseN is the number of names in base. The caller holds the lock.
+func (r *Registry) baseN() int32 {
+	if r.base == nil {
+		return 0
 	}
-	r.byKey[e.key] = append(r.byKey[e.key], id)
-	r.byFold[e.fold] = append(r.byFold[e.fold], id)
-	for tok := range strings.FieldsSeq(e.key) {
-		ids := r.byTok[tok]
-		if len(ids) == 0 {
-			p := phoneticToken(tok)
-			r.byPhon[p] = append(r.byPhon[p], tok)
-		}
-		if len(ids) == 0 || ids[len(ids)-1] != id {
-			r.byTok[tok] = append(ids, id)
+	return int32(r.base.n)
+}
+
+// entry returns name id with its current count. The caller holds the lock.
+func (r *Registry) entry(id int32) regName {
+	if bn := r.baseN(); id >= bn {
+		return r.mem.names[id-bn]
+	}
+	e, _ := r.base.entry(id)
+	e.count += r.delta[id]
+	return e
+}
+
+// ids returns the names listed under key in table t. The caller holds the
+// lock.
+func (r *Registry) ids(t int, key string) []int32 {
+	var out []int32
+	if r.base != nil {
+		for _, id := range r.base.postings(t, key) {
+			if id >= 0 && int(id) < r.base.n { // damaged data may point anywhere
+				out = append(out, id)
+			}
 		}
 	}
-	for tok := range strings.FieldsSeq(e.fold) {
-		ids := r.byFTok[tok]
-		if len(ids) == 0 || ids[len(ids)-1] != id {
-			r.byFTok[tok] = append(ids, id)
-		}
+	var m []int32
+	switch t {
+	case tKey:
+		m = r.mem.byKey[key]
+	case tFold:
+		m = r.mem.byFold[key]
+	case tTok:
+		m = r.mem.byTok[key]
+	case tFTok:
+		m = r.mem.byFTok[key]
 	}
-	return id
+	bn := r.baseN()
+	for _, id := range m {
+		out = append(out, id+bn)
+	}
+	return out
 }
 
 // Len returns the number of names with a positive count.
@@ -116,8 +135,9 @@ func (r *Registry) Len() int {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
 	n := 0
-	for _, e := range r.names {
-		if e.count > 0 {
+	total := r.baseN() + int32(len(r.mem.names))
+	for id := int32(0); id < total; id++ {
+		if r.entry(id).count > 0 {
 			n++
 		}
 	}
@@ -188,9 +208,9 @@ func (r *Registry) lookup(name string, typ news.EntityType, mode int) []Variant 
 			return nil
 		}
 		if strings.IndexByte(f, ' ') < 0 {
-			ids = r.byFTok[f]
+			ids = r.ids(tFTok, f)
 		} else {
-			ids = r.byFold[f]
+			ids = r.ids(tFold, f)
 		}
 	default:
 		k := Key(name)
@@ -201,14 +221,14 @@ func (r *Registry) lookup(name string, typ news.EntityType, mode int) []Variant 
 		single := len(given) == 0
 		seen := make(map[int32]bool)
 		for _, tok := range r.similarTokens(sur) {
-			for _, id := range r.byTok[tok] {
+			for _, id := range r.ids(tTok, tok) {
 				if seen[id] {
 					continue
 				}
 				seen[id] = true
 				// A one-word variants query takes every name holding a
 				// matching token; otherwise the whole names must match.
-				if !(single && mode == modeVariants) && !sameKeys(k, r.names[id].key) {
+				if !(single && mode == modeVariants) && !sameKeys(k, r.entry(id).key) {
 					continue
 				}
 				ids = append(ids, id)
@@ -217,7 +237,7 @@ func (r *Registry) lookup(name string, typ news.EntityType, mode int) []Variant 
 	}
 	var out []Variant
 	for _, id := range ids {
-		e := r.names[id]
+		e := r.entry(id)
 		if e.count <= 0 || typ != "" && e.typ != typ {
 			continue
 		}
@@ -240,8 +260,14 @@ func (r *Registry) lookup(name string, typ news.EntityType, mode int) []Variant 
 // The caller holds the read lock.
 func (r *Registry) similarTokens(tok string) []string {
 	out := []string{tok}
-	for _, t := range r.byPhon[phoneticToken(tok)] {
-		if t != tok && tokensMatch(tok, t) {
+	code := phoneticToken(tok)
+	var cands []string
+	if r.base != nil {
+		cands = r.base.phonTokens(code)
+	}
+	cands = append(cands, r.mem.byPhon[code]...)
+	for _, t := range cands {
+		if t != tok && !slices.Contains(out, t) && tokensMatch(tok, t) {
 			out = append(out, t)
 		}
 	}
@@ -251,105 +277,32 @@ func (r *Registry) similarTokens(tok string) []string {
 	return out
 }
 
-// The binary form: "MREG" 1, then the number of names, then for each its
-// name, type, count, key and fold (strings as uvarint length + bytes).
-const regMagic = "MREG\x01"
-
-var errRegistryFormat = errors.New("bad registry data")
-
-// MarshalBinary encodes the names with a positive count, with their keys,
-// so that UnmarshalBinary need not compute them again.
+// MarshalBinary encodes the names with a positive count, with their keys
+// and the sorted lookup tables, in the form UnmarshalBinary reads in place.
 func (r *Registry) MarshalBinary() ([]byte, error) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	b := []byte(regMagic)
-	n := 0
-	for _, e := range r.names {
-		if e.count > 0 {
-			n++
+	m := newMemIndex()
+	total := r.baseN() + int32(len(r.mem.names))
+	for id := int32(0); id < total; id++ {
+		if e := r.entry(id); e.count > 0 {
+			m.insert(e)
 		}
 	}
-	b = binary.AppendUvarint(b, uint64(n))
-	for _, e := range r.names {
-		if e.count <= 0 {
-			continue
-		}
-		b = appendString(b, e.name)
-		b = append(b, byte(typeRank(e.typ)))
-		b = binary.AppendUvarint(b, uint64(e.count))
-		b = appendString(b, e.key)
-		b = appendString(b, e.fold)
-	}
-	return b, nil
-}
-
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
+	return encodeFrozen(m), nil
 }
 
 // UnmarshalBinary replaces the registry's contents with data from
-// MarshalBinary. It returns an error wrapping news.ErrBadInput when the data
-// is not in that form.
+// MarshalBinary (it keeps a copy of data). It checks the layout, not every
+// record; it returns an error wrapping news.ErrBadInput when the data is
+// not in that form.
 func (r *Registry) UnmarshalBinary(data []byte) error {
-	if !strings.HasPrefix(string(data), regMagic) {
-		return fmt.Errorf("decode registry: %w: %w", news.ErrBadInput, errRegistryFormat)
-	}
-	s := string(data[len(regMagic):]) // one copy; names are substrings of it
-	n, s, ok := readUvarint(s)
-	if !ok || n > uint64(len(s)) {
-		return fmt.Errorf("decode registry: %w: %w", news.ErrBadInput, errRegistryFormat)
-	}
-	fresh := NewRegistry()
-	fresh.names = make([]regName, 0, n)
-	for i := uint64(0); i < n; i++ {
-		var e regName
-		var t, c uint64
-		e.name, s, ok = readString(s)
-		if ok && len(s) > 0 {
-			t, s = uint64(s[0]), s[1:]
-		} else {
-			ok = false
-		}
-		if ok {
-			c, s, ok = readUvarint(s)
-		}
-		if ok {
-			e.key, s, ok = readString(s)
-		}
-		if ok {
-			e.fold, s, ok = readString(s)
-		}
-		if !ok || t > 3 {
-			return fmt.Errorf("decode registry: name %d: %w: %w", i, news.ErrBadInput, errRegistryFormat)
-		}
-		e.typ = rankType[t]
-		e.count = int(c)
-		fresh.insert(e)
+	f, err := decodeFrozen(string(data))
+	if err != nil {
+		return fmt.Errorf("decode registry: %w: %w", news.ErrBadInput, err)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.names, r.byName, r.byKey, r.byFold = fresh.names, fresh.byName, fresh.byKey, fresh.byFold
-	r.byTok, r.byFTok, r.byPhon = fresh.byTok, fresh.byFTok, fresh.byPhon
+	r.base, r.delta, r.mem = f, make(map[int32]int), newMemIndex()
 	return nil
-}
-
-func readUvarint(s string) (uint64, string, bool) {
-	var x uint64
-	for i := 0; i < len(s) && i < binary.MaxVarintLen64; i++ {
-		c := s[i]
-		x |= uint64(c&0x7f) << (7 * i)
-		if c < 0x80 {
-			return x, s[i+1:], true
-		}
-	}
-	return 0, s, false
-}
-
-func readString(s string) (string, string, bool) {
-	n, s, ok := readUvarint(s)
-	if !ok || n > uint64(len(s)) {
-		return "", s, false
-	}
-	return s[:n], s[n:], true
 }

@@ -202,3 +202,40 @@ func TestRegistryUnmarshalBad(t *testing.T) {
 		})
 	}
 }
+
+// TestRegistryCorruptData flips each byte of an encoded registry in turn:
+// decoding either fails with ErrBadInput or yields a registry whose lookups
+// do not panic.
+func TestRegistryCorruptData(t *testing.T) {
+	r := entity.NewRegistry()
+	for _, n := range []string{"Viktor Bout", "Andrei Klychev", "Andrei Khlychev", "Rosatom"} {
+		r.Add(n, news.Person)
+	}
+	good, err := r.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range good {
+		for _, x := range []byte{0x01, 0x80, 0xff} {
+			data := append([]byte(nil), good...)
+			data[i] ^= x
+			r2 := entity.NewRegistry()
+			if err := r2.UnmarshalBinary(data); err != nil {
+				if !errors.Is(err, news.ErrBadInput) {
+					t.Fatalf("byte %d: error %v does not wrap ErrBadInput", i, err)
+				}
+				continue
+			}
+			for _, q := range []string{"Klychev", "Viktor Bout", "Rosatom", "Bout"} {
+				r2.Lookup(q, "", false)
+				r2.Lookup(q, news.Person, true)
+				r2.Group(q, news.Person)
+			}
+			r2.Add("Viktor Bout", news.Person)
+			r2.Len()
+			if _, err := r2.MarshalBinary(); err != nil {
+				t.Fatalf("byte %d: MarshalBinary: %v", i, err)
+			}
+		}
+	}
+}
