@@ -337,7 +337,7 @@ func setupTools(ctx context.Context, cfg *config, logf bench.Progress) ([]tool, 
 	}
 	if want("sqlite") {
 		if sqliteOK(ctx) {
-			versions["sqlite3"] = firstLine(output(ctx, "sqlite3", "--version"))
+			versions["sqlite3"] = strings.Join(strings.Fields(output(ctx, "sqlite3", "--version"))[:1], "")
 			tools = append(tools, sqliteTool{})
 		} else {
 			logf("skipping SQLite FTS5: sqlite3 with FTS5 and fsdir() not found (apt-get install sqlite3)")
@@ -345,7 +345,7 @@ func setupTools(ctx context.Context, cfg *config, logf bench.Progress) ([]tool, 
 	}
 	if want("rg") {
 		if commandOK(ctx, "rg", "--version") {
-			versions["ripgrep"] = firstLine(output(ctx, "rg", "--version"))
+			versions["ripgrep"] = strings.TrimPrefix(firstLine(output(ctx, "rg", "--version")), "ripgrep ")
 			tools = append(tools, rgTool{})
 		} else {
 			logf("skipping ripgrep: rg not found (apt-get install ripgrep)")
@@ -353,7 +353,7 @@ func setupTools(ctx context.Context, cfg *config, logf bench.Progress) ([]tool, 
 	}
 	if want("xapian") {
 		if py := xapianPython(ctx); py != "" && commandOK(ctx, "quest", "--version") {
-			versions["xapian"] = firstLine(output(ctx, "quest", "--version"))
+			versions["xapian"] = strings.TrimPrefix(firstLine(output(ctx, "quest", "--version")), "quest - xapian-core ")
 			tools = append(tools, xapianTool{python: py})
 		} else {
 			logf("skipping Xapian: quest or the python3 xapian module not found (apt-get install xapian-tools python3-xapian)")

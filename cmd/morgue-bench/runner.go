@@ -198,7 +198,9 @@ func runSize(ctx context.Context, cfg *config, gen *bench.Generator, tools []too
 		}
 	}
 	for _, t := range tools {
-		if s := res.get(t.Key(), "ingest"); s.ok() {
+		if s := res.get(t.Key(), "ingest"); s != nil && s.Skipped != "" {
+			res.stat(t, "size").Skipped = s.Skipped
+		} else if s.ok() {
 			size, err := dirSize(out(t))
 			sz := res.stat(t, "size")
 			if err != nil {

@@ -75,8 +75,8 @@ func (p Picks) List() []Query {
 type WordStat struct {
 	DF    int // posts containing it
 	Cap   int // title-case occurrences inside a sentence of body or comment text
-	Lower int // all-lower-case occurrences
-	Other int // every other occurrence
+	Lower int // all-lower-case occurrences in body or comment text
+	Other int // other occurrences in body or comment text
 	last  int
 }
 
@@ -95,9 +95,9 @@ func NewStats(n int) *Stats {
 	return &Stats{Words: make(map[string]*WordStat, 1<<16), Bigrams: map[string]int{}}
 }
 
-// Add counts the words of one post written by Generator.Post. Capitalisation
-// is only counted in body and comment lines: headlines (the first line and the
-// "N Responses to" line) are often title-cased.
+// Add counts the words of one post written by Generator.Post. How a word is
+// written is only counted in body and comment lines: headlines (the first
+// line and the "N Responses to" line) are often title-cased or upper case.
 func (s *Stats) Add(post []byte) {
 	s.Posts++
 	s.post++
@@ -123,9 +123,10 @@ func (s *Stats) Add(post []byte) {
 				w.DF++
 			}
 			switch {
+			case headline:
 			case isLowerWord(t.word):
 				w.Lower++
-			case !headline && t.midSent && isTitleCase(t.word):
+			case t.midSent && isTitleCase(t.word):
 				w.Cap++
 			default:
 				w.Other++
@@ -203,9 +204,9 @@ func hasSuffix(w string) bool {
 	return false
 }
 
-// wordLike: mostly written in lower case.
+// wordLike: mostly written in lower case in body and comment text.
 func wordLike(_ string, st *WordStat) bool {
-	return st.Lower*5 >= (st.Lower+st.Cap+st.Other)*4
+	return st.Lower > 0 && st.Lower*5 >= (st.Lower+st.Cap+st.Other)*4
 }
 
 func inBand(ws []wordDF, lo, hi int) []wordDF {
