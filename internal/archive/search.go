@@ -46,38 +46,11 @@ func (a *Archive) Search(ctx context.Context, qs string, opt SearchOptions) (*ne
 	if err != nil {
 		return nil, err
 	}
-	ids := make([]string, len(res.Hits))
-	for i, h := range res.Hits {
-		ids[i] = h.ID
-	}
-	docs, err := a.st.Docs(ids, false)
+	hits, err := a.hits(res, q, ex)
 	if err != nil {
 		return nil, err
 	}
-	out := &news.Results{Query: qs, Total: res.Total, Hits: make([]news.Hit, 0, len(res.Hits))}
-	hl := highlightOf(q)
-	for i, d := range docs {
-		if d.Article == nil {
-			continue // deleted since it was indexed: check/repair will drop it
-		}
-		h := news.Hit{ID: ids[i], ArticleID: d.Article.ID, Title: d.Article.Title, Source: d.Article.Source,
-			URL: d.Article.URL, Score: res.Hits[i].Score}
-		text, ents, base := d.Article.Body, d.Article.Entities, 0
-		if c := d.Comment; c != nil {
-			h.Kind, h.Published, h.Author = news.KindComment, c.Published, c.Author
-			text, ents = c.Body, c.Entities
-		} else {
-			_, base = entity.ArticleText(d.Article)
-			h.Kind, h.Published = news.KindArticle, d.Article.Published
-			if len(d.Article.Authors) > 0 {
-				h.Author = d.Article.Authors[0]
-			}
-		}
-		dh := hl
-		dh.Spans = ex.spans(ents, text, base)
-		h.Snippet = index.Snippet(text, dh, snippetWidth)
-		out.Hits = append(out.Hits, h)
-	}
+	out := &news.Results{Query: qs, Total: res.Total, Hits: hits}
 	if opt.Facets {
 		out.Facets = a.facets(res.Facets)
 	}
@@ -156,4 +129,41 @@ func (a *Archive) Export(ctx context.Context, qs string, opt ExportOptions, fn f
 		}
 		return ctx.Err()
 	})
+}
+
+// hits loads the documents of a page of index hits and cuts their snippets.
+func (a *Archive) hits(res *index.Result, q news.Query, ex *expander) ([]news.Hit, error) {
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	docs, err := a.st.Docs(ids, false)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]news.Hit, 0, len(res.Hits))
+	hl := highlightOf(q)
+	for i, d := range docs {
+		if d.Article == nil {
+			continue // deleted since it was indexed: check/repair will drop it
+		}
+		h := news.Hit{ID: ids[i], ArticleID: d.Article.ID, Title: d.Article.Title, Source: d.Article.Source,
+			URL: d.Article.URL, Score: res.Hits[i].Score}
+		text, ents, base := d.Article.Body, d.Article.Entities, 0
+		if c := d.Comment; c != nil {
+			h.Kind, h.Published, h.Author = news.KindComment, c.Published, c.Author
+			text, ents = c.Body, c.Entities
+		} else {
+			_, base = entity.ArticleText(d.Article)
+			h.Kind, h.Published = news.KindArticle, d.Article.Published
+			if len(d.Article.Authors) > 0 {
+				h.Author = d.Article.Authors[0]
+			}
+		}
+		dh := hl
+		dh.Spans = ex.spans(ents, text, base)
+		h.Snippet = index.Snippet(text, dh, snippetWidth)
+		out = append(out, h)
+	}
+	return out, nil
 }

@@ -43,6 +43,8 @@ EXIT STATUS
 		newSearchCommand(g),
 		newExportCommand(g),
 		newShowCommand(g),
+		newEntitiesCommand(g),
+		newEntityCommand(g),
 		newStatsCommand(g),
 		newCheckCommand(g),
 		newReindexCommand(g),

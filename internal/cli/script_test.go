@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,7 +28,15 @@ func TestScript(t *testing.T) {
 			"mklongline":  mkfile(func() []byte { return bytes.Repeat([]byte("word "), 50<<20/5) }),
 			"mkcorruptgz": mkfile(corruptGzip),
 		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "shared" {
+				_, err := os.Stat(sharedDir())
+				return err == nil, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(env *testscript.Env) error {
+			env.Setenv("SHARED", sharedDir())
 			env.Setenv("MORGUE_ARCHIVE", env.WorkDir+"/archive")
 			env.Setenv("NO_COLOR", "1")
 			return nil
@@ -52,4 +62,14 @@ func corruptGzip() []byte {
 	zw.Write(bytes.Repeat([]byte("The harbour master said the tide tables were wrong.\n"), 200))
 	zw.Close()
 	return b.Bytes()[:b.Len()/2]
+}
+
+// sharedDir is the third-party data beside the repository ($MORGUE_SHARED,
+// else ../shared); scripts that need it start with [!shared] skip.
+func sharedDir() string {
+	if d := os.Getenv("MORGUE_SHARED"); d != "" {
+		return d
+	}
+	d, _ := filepath.Abs("../../../shared")
+	return d
 }
