@@ -69,7 +69,7 @@ func anchorOf(l tline) (textAnchor, bool) {
 	if b == "" || len(l.text) > 160 || l.words > 24 {
 		return textAnchor{}, false
 	}
-	if name, ok := saysName(l.text); ok {
+	if name, ok := saysName(l.text, l.marker && !startsWithDigit(l.text)); ok {
 		a := textAnchor{kind: akSays}
 		if m, ok := scanDate(name); ok {
 			a.when = m.t
@@ -83,6 +83,14 @@ func anchorOf(l tline) (textAnchor, bool) {
 	}
 	if m, ok := scanDate(l.text); ok && (m.date || m.clock || m.relative) {
 		rest := l.text[:m.start] + " " + l.text[m.end:]
+		if pre := strings.TrimSpace(l.text[:m.start]); strings.HasSuffix(pre, ":") {
+			// "Öffnungszeiten: 10:00 - 17:00 Uhr" is a label, not a name;
+			// "Posted by: Ann", "Updated:" are header words
+			f := strings.Fields(strings.ToLower(pre))
+			if w := strings.TrimRight(f[len(f)-1], ":"); !nameJunk[w] && w != "by" && w != "am" && w != "le" {
+				return textAnchor{}, false
+			}
+		}
 		all := cleanName(rest)
 		nw := countWords(all)
 		name := dateHeaderName(l.text, m)
@@ -178,14 +186,16 @@ func anchorShape(body, name string, m dateMatch) string {
 }
 
 // saysName returns the name part of "Name says:", "Name on DATE said:".
-func saysName(t string) (string, bool) {
-	tb := strings.TrimRight(t, " :.…,")
-	colon := len(tb) < len(t)
+func saysName(t string, bullet bool) (string, bool) {
+	tb := strings.TrimRight(t, " :.…,;")
+	end := strings.TrimSpace(t[len(tb):])
+	colon := strings.HasPrefix(end, ":") || strings.HasPrefix(end, "...") || strings.HasPrefix(end, "…") ||
+		end == "," || end == ";"
 	for _, v := range saysVerbs {
 		if len(tb) <= len(v)+1 || !strings.EqualFold(tb[len(tb)-len(v):], v) || tb[len(tb)-len(v)-1] != ' ' {
 			continue
 		}
-		if !colon && !saysBare[v] {
+		if !colon && (end != "" || !saysBare[v] || bullet) {
 			return "", false
 		}
 		return tb[:len(tb)-len(v)-1], true
@@ -238,7 +248,12 @@ func cleanName(s string) string {
 	return n
 }
 
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
 func looksProse(name string) bool {
+	if strings.ContainsAny(name, "“”\"«»„") || strings.Contains(name, ", ") {
+		return true
+	}
 	for _, w := range strings.Fields(strings.ToLower(name)) {
 		if notNameWords[strings.Trim(w, ",.;:!?\"'")] {
 			return true
@@ -279,7 +294,7 @@ func commentHeading(l tline) (count int, ref string, ok bool) {
 		return 0, "", false
 	}
 	num, bare := headingRE()
-	if m := bare.FindStringSubmatch(b); m != nil {
+	if m := bare.FindStringSubmatch(b); m != nil && !(m[1] == "" && isCommentAction(b)) {
 		n, _ := strconv.Atoi(m[1])
 		return n, "", true
 	}
@@ -673,7 +688,8 @@ func trimHeaders(lines []tline, chain []textAnchor, heading int) []textAnchor {
 		// the article, with text after it
 		a := chain[0]
 		named := a.author != "" || namesAround(lines, chain, heading, -1) != nil || namesAround(lines, chain, heading, +1) != nil
-		if !named || wordsIn(lines, 0, a.line) < 50 || wordsIn(lines, a.line+1, len(lines)) == 0 {
+		before, after := proseWords(lines, 0, a.line), proseWords(lines, a.line+1, len(lines))
+		if !named || before < 50 || wordsIn(lines, a.line+1, len(lines)) == 0 || after*2 > before {
 			return nil
 		}
 	}

@@ -83,6 +83,11 @@ func tokenizeDate(s string, toks []dtok) []dtok {
 				}
 				j += w2
 			}
+			// a month glued to a name: "fieryredhead686October", "Make-upOctober"
+			if k := gluedMonth(s[i:j]); k > 0 {
+				toks = append(toks, dtok{kind: tWord, s: strings.ToLower(s[i : i+k]), start: i, end: i + k})
+				i += k
+			}
 			toks = append(toks, dtok{kind: tWord, s: strings.ToLower(s[i:j]), start: i, end: j})
 			i = j
 		default:
@@ -91,6 +96,21 @@ func tokenizeDate(s string, toks []dtok) []dtok {
 		}
 	}
 	return toks
+}
+
+// gluedMonth returns where a capitalised month name starts inside a word
+// that runs a lower-case letter into it ("upOctober"), or 0.
+func gluedMonth(w string) int {
+	prevLower := false
+	for k, r := range w {
+		if k > 0 && prevLower && unicode.IsUpper(r) {
+			if m, ok := monthWords[strings.ToLower(w[k:])]; ok && m > 0 && len(w)-k >= 3 {
+				return k
+			}
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return 0
 }
 
 func isLetterByte(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
@@ -156,11 +176,33 @@ func scanDate(s string) (dateMatch, bool) {
 	var buf [48]dtok
 	toks := tokenizeDate(s, buf[:0])
 	for i := range toks {
+		if i > 0 && toks[i].kind == tNum && (toks[i-1].kind == tNum || toks[i-1].s == "_" || toks[i-1].s == "." && i > 1 && toks[i-2].kind == tNum && !toks[i-1].spaceAfter) {
+			continue // inside a longer number or name: "2020.1.20", "img_12-05-2008"
+		}
 		if m, ok := dateAt(s, toks, i); ok {
+			if glued(s, m.end) {
+				continue
+			}
 			return m, true
 		}
 	}
 	return dateMatch{}, false
+}
+
+// glued reports whether a date that ends at byte end runs on into a file
+// name or a version number ("12-05-2008_1.jpg", "2020.1.20.35817").
+func glued(s string, end int) bool {
+	if end >= len(s) {
+		return false
+	}
+	switch c := s[end]; c {
+	case '_':
+		return true
+	case '.', '-', '/':
+		return end+1 < len(s) && (s[end+1] >= '0' && s[end+1] <= '9' || isLetterByte(s[end+1]))
+	default:
+		return c >= '0' && c <= '9'
+	}
 }
 
 // dateAt tries to read a date (optionally followed by a time), a time
