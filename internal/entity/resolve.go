@@ -65,6 +65,8 @@ func ArticleText(a *news.Article) (text string, bodyStart int) {
 	return text, len(text) - len(a.Body)
 }
 
+type nerSpan = ner.Span
+
 // Doc is one document of a thread, an article's text or a comment's body,
 // with the spans a tagger found in it.
 type Doc struct {
@@ -83,6 +85,12 @@ type Thread struct {
 // entities are in order of first mention and mentions in order of offset.
 //
 // The rules:
+//   - Names the tagger found are also looked for where it missed them:
+//     every whole-word, same-case occurrence in the thread of a mention's
+//     text, or of a capitalised word (three letters or more) of a person's
+//     full name, becomes a mention of the same type, unless it overlaps a
+//     tagged span, or is one word starting a sentence while the thread also
+//     uses it in lower case ("Bout of flu…").
 //   - Span types map PER→person, ORG→org, LOC→place, anything else→misc.
 //   - A span is trimmed of surrounding punctuation and a possessive
 //     ("Bout’s" → "Bout") and, for a person, of leading honorifics ("Mr",
@@ -108,6 +116,7 @@ type Thread struct {
 func Resolve(t Thread) [][]news.Entity {
 	r := resolver{t: t}
 	r.collect()
+	r.propagate()
 	r.groupByKey()
 	r.clusterPeople()
 	r.attachShort()

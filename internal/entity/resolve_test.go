@@ -198,6 +198,25 @@ func TestResolve(t *testing.T) {
 			want: [][]string{{"person Viktor Bout: Viktor\u00a0Bout|Bout"}},
 		},
 		{
+			name: "untagged occurrences of known names are found",
+			docs: []string{
+				"[[PER:Viktor Bout]] was held by the [[ORG:DEA]].",
+				"Did Bout's lawyers appeal? Viktor says the DEA lied. Bout was freed, DEAN said.",
+			},
+			want: [][]string{
+				{"person Viktor Bout: Viktor Bout", "org DEA: DEA"},
+				{"person Viktor Bout: Bout|Viktor|Bout", "org DEA: DEA"},
+			},
+		},
+		{
+			name: "a sentence-initial word the thread uses in lower case is not a name",
+			docs: []string{
+				"[[PER:Viktor Bout]] was held.",
+				"Bout of flu again. I had a bout last week, and Bout's trial is off.",
+			},
+			want: [][]string{{"person Viktor Bout: Viktor Bout"}, {"person Viktor Bout: Bout"}},
+		},
+		{
 			name: "empty and out-of-range spans are ignored",
 			docs: []string{"[[PER:]]Nothing [[MISC:...]] here."},
 			want: [][]string{nil},
