@@ -66,13 +66,13 @@ func Open(ctx context.Context, dir string, readOnly bool, notice func(string, ..
 	}
 	a := &Archive{dir: dir, st: st, readOnly: readOnly, Notice: notice}
 	if readOnly {
-		c, err := st.Counts()
+		pending, err := st.HasPending()
 		if err != nil {
 			st.Close()
 			return nil, err
 		}
 		ix, ierr := index.Open(filepath.Join(dir, indexDir), true)
-		if c.Pending == 0 && ierr == nil {
+		if !pending && ierr == nil {
 			a.ix = ix
 			return a, nil
 		}

@@ -337,6 +337,17 @@ func (s *Store) Pending() (map[string]int, error) {
 	return out, err
 }
 
+// HasPending reports whether any index entries may be stale.
+func (s *Store) HasPending() (bool, error) {
+	var has bool
+	err := s.db.View(func(tx *bolt.Tx) error {
+		k, _ := tx.Bucket(bucketPending).Cursor().First()
+		has = k != nil
+		return nil
+	})
+	return has, err
+}
+
 // ClearPending forgets pending marks once the index is up to date.
 func (s *Store) ClearPending(ids []string) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
