@@ -153,6 +153,17 @@ type resolver struct {
 	mentions []mention
 	groups   []group
 	byKey    map[string]int
+	// Full-name person groups by the first letter of the surname and of
+	// the first given name (vowels as 'a'): matching tokens begin alike.
+	bySurname, byGiven map[byte][]int
+}
+
+// bucket is the index letter of a key token.
+func bucket(tok string) byte {
+	if tok == "" || isVowel(tok[0]) {
+		return 'a'
+	}
+	return tok[0]
 }
 
 func typeOf(t string) news.EntityType {
@@ -280,6 +291,7 @@ func (r *resolver) groupByKey() {
 		r.groups[g].name = Canonical(p, news.Person)
 		r.byKey[k] = g
 	}
+	r.bySurname, r.byGiven = make(map[byte][]int), make(map[byte][]int)
 	for g := range r.groups {
 		gr := &r.groups[g]
 		if gr.typ != news.Person {
@@ -287,6 +299,10 @@ func (r *resolver) groupByKey() {
 		}
 		gr.given, gr.surname = splitName(strings.Fields(gr.key))
 		gr.full = len(gr.given) > 0
+		if gr.full {
+			r.bySurname[bucket(gr.surname)] = append(r.bySurname[bucket(gr.surname)], g)
+			r.byGiven[bucket(gr.given[0])] = append(r.byGiven[bucket(gr.given[0])], g)
+		}
 	}
 }
 
@@ -335,16 +351,12 @@ func (r *resolver) union(a, b int) {
 
 // clusterPeople merges full-name person groups that SameEntity accepts.
 func (r *resolver) clusterPeople() {
-	var full []int
-	for g := range r.groups {
-		if r.groups[g].typ == news.Person && r.groups[g].full {
-			full = append(full, g)
-		}
-	}
-	for i := 0; i < len(full); i++ {
-		for j := i + 1; j < len(full); j++ {
-			if sameKeys(r.groups[full[i]].key, r.groups[full[j]].key) {
-				r.union(full[i], full[j])
+	for _, full := range r.bySurname {
+		for i := 0; i < len(full); i++ {
+			for j := i + 1; j < len(full); j++ {
+				if sameKeys(r.groups[full[i]].key, r.groups[full[j]].key) {
+					r.union(full[i], full[j])
+				}
 			}
 		}
 	}
@@ -380,11 +392,11 @@ func (r *resolver) attachShort() {
 func (r *resolver) target(key string, firstNames bool) int {
 	toks := strings.Fields(key)
 	given, sur := splitName(toks)
-	pick := func(match func(gr *group) bool) int {
+	pick := func(cands []int, match func(gr *group) bool) int {
 		best, bestW, tie := -1, -1, false
-		for g := range r.groups {
+		for _, g := range cands {
 			gr := &r.groups[g]
-			if !gr.full || gr.typ != news.Person || !match(gr) {
+			if !match(gr) {
 				continue
 			}
 			root := r.find(g)
@@ -404,19 +416,20 @@ func (r *resolver) target(key string, firstNames bool) int {
 		}
 		return best
 	}
+	bySur := r.bySurname[bucket(sur)]
 	if len(given) > 0 {
-		return pick(func(gr *group) bool { return sameKeys(gr.key, key) })
+		return pick(bySur, func(gr *group) bool { return sameKeys(gr.key, key) })
 	}
 	if !firstNames {
-		return pick(func(gr *group) bool { return gr.surname == sur })
+		return pick(bySur, func(gr *group) bool { return gr.surname == sur })
 	}
-	if t := pick(func(gr *group) bool { return tokensMatch(gr.surname, sur) }); t >= 0 {
+	if t := pick(bySur, func(gr *group) bool { return tokensMatch(gr.surname, sur) }); t >= 0 {
 		return t
 	}
 	if len(toks) != 1 {
 		return -1
 	}
-	return pick(func(gr *group) bool { return tokensMatch(gr.given[0], toks[0]) })
+	return pick(r.byGiven[bucket(toks[0])], func(gr *group) bool { return tokensMatch(gr.given[0], toks[0]) })
 }
 
 // attachCaps resolves all-caps mentions against the mixed-case groups.
