@@ -60,7 +60,7 @@ type Options struct {
 type Record struct {
 	Article *news.Article
 	Raw     []byte // the input bytes this post was extracted from
-	Offset  int64  // byte offset (WARC) or line number (JSON Lines) of the record; 0 for whole-file formats
+	Offset  int64  // byte offset (WARC, counted in the decompressed stream), line number (JSON Lines) or element number (a JSON array); 0 for whole-file formats
 	Err     error  // this record is bad; the rest of the input goes on
 	Skip    string // this record was skipped on purpose, and why
 }
@@ -68,6 +68,9 @@ type Record struct {
 // Detect guesses the format of an input from its name (without a .gz
 // suffix) and its first bytes.
 func Detect(name string, head []byte) Format {
+	if bytes.HasPrefix(bytes.TrimLeft(head, "\ufeff \t\r\n"), []byte("WARC/")) {
+		return WARC // whatever the name says (WET dumps often end in .txt)
+	}
 	name = strings.TrimSuffix(strings.ToLower(name), ".gz")
 	switch filepath.Ext(name) {
 	case ".warc", ".wet", ".arc":
