@@ -33,52 +33,54 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 			}
 		}
 	}
-	run := headRun(lines, from, excl)
-	if titleAt < 0 {
-		for _, i := range run {
-			if !isMetaLine(lines[i]) {
-				titleAt = i
-				break
-			}
-		}
+	// The body starts at the first prose line of the segment.
+	p := from
+	for p < to && !isProse(lines[p]) {
+		p++
 	}
 	if titleAt < 0 {
-		// no short line above: the body's first line, if it is a lone
-		// unfinished line
-		f := firstNonBlank(lines, from, to)
-		if f >= 0 && !endsSentence(lines[f].body) && lines[f].words <= 20 && (f+1 >= len(lines) || lines[f+1].text == "" || lines[f+1].words < 8) {
-			titleAt = f
-		}
+		titleAt = pickTitle(lines, p, excl)
 	}
 	if titleAt >= 0 {
 		d.title = collapseSpaces(lines[titleAt].body)
-	}
-	// The body starts at the first prose line after the title; the short
-	// lines before it are the byline, dates and captions.
-	var between []int
-	if titleAt >= from && titleAt < to && titleAt == firstNonBlank(lines, from, to) {
-		from = titleAt + 1
-	}
-	if titleAt >= 0 && titleAt < from {
-		for from < to && !isProse(lines[from]) {
-			if !lines[from].blank {
-				between = append(between, from)
+		if titleAt >= from && titleAt <= p {
+			// the title opens the segment: the body starts at the next
+			// prose line
+			for p = titleAt + 1; p < to && !isProse(lines[p]); p++ {
 			}
-			from++
+		}
+		if titleAt <= p {
+			from = max(from, p)
 		}
 	}
-	near := titleAt >= 0 && (len(run) == 0 || titleAt >= run[0]-4)
-	for _, i := range run {
-		switch {
-		case i == titleAt:
-		case i > titleAt && near:
-			d.readMeta(lines[i])
-		case isMetaLine(lines[i]):
-			d.readMeta(lines[i])
+	// Short lines between the title and the body: byline, dates and, when
+	// the title is close, captions. A date or byline may also sit just
+	// above the title.
+	if titleAt >= 0 && titleAt < from {
+		n := 0
+		for i := titleAt + 1; i < from; i++ {
+			if !lines[i].blank {
+				n++
+			}
 		}
-	}
-	for _, i := range between {
-		d.readMeta(lines[i])
+		for i := titleAt + 1; i < from; i++ {
+			l := lines[i]
+			if l.blank || excl[i] {
+				continue
+			}
+			if isMetaLine(l) || n <= 6 && !l.marker {
+				d.readMeta(l)
+			}
+		}
+		for i, k := titleAt-1, 0; i >= 0 && k < 3; i-- {
+			if lines[i].blank {
+				continue
+			}
+			k++
+			if isMetaLine(lines[i]) {
+				d.readMeta(lines[i])
+			}
+		}
 	}
 	// a byline at the top of the body
 	for i, seen := from, 0; i < to && seen < 3; i++ {
@@ -134,6 +136,13 @@ func isMetaLine(l tline) bool {
 		return true
 	}
 	if m, ok := scanDate(l.body); ok && (m.date || m.relative) {
+		// the date must be the point of the line, not part of a title
+		rest := cleanName(l.body[:m.start] + " " + l.body[m.end:])
+		for _, w := range strings.Fields(strings.ToLower(rest)) {
+			if nameStop[w] || notNameWords[w] {
+				return false
+			}
+		}
 		return l.words <= 16
 	}
 	low := strings.ToLower(l.body)
@@ -212,44 +221,95 @@ func splitNames(s string) []string {
 	return strings.Split(s, "\x00")
 }
 
-// headRun returns the short lines just above the body segment (nearest
-// first reversed: top to bottom), stopping at furniture, menus and prose.
-func headRun(lines []tline, from int, excl []bool) []int {
-	var run []int
-	nonBlank := 0
-	for i := from - 1; i >= 0 && nonBlank < 8; i-- {
+// pickTitle chooses the title among the short lines above the body start
+// (at): a heading-like line, near the body, best followed by a byline or
+// date, not a menu item or a breadcrumb. It returns -1 when nothing fits.
+func pickTitle(lines []tline, at int, excl []bool) int {
+	best, bestScore, nearest := -1, 0.0, -1
+	seen := 0
+	for i := at - 1; i >= 0 && seen < 40; i-- {
 		l := lines[i]
-		if l.text == "" {
-			continue
-		}
 		if l.blank {
 			continue
 		}
-		nonBlank++
-		if excl[i] || isBoilerText(l.body, l.words) || isFormField(l.text) || l.words > 25 {
-			break
+		seen++
+		if excl[i] || l.words == 0 || l.words > 25 || isMetaLine(l) || isBoilerText(l.body, l.words) || isFormField(l.text) {
+			continue
 		}
-		if l.marker && !isMetaLine(l) {
-			break
+		if nearest < 0 && seen <= 3 {
+			nearest = i
 		}
-		if l.words >= 12 && endsSentence(l.body) {
-			break
+		sc := titleScore(lines, i) - 0.1*float64(seen-1)
+		if best < 0 || sc > bestScore {
+			best, bestScore = i, sc
 		}
-		run = append(run, i)
 	}
-	for i, j := 0, len(run)-1; i < j; i, j = i+1, j-1 {
-		run[i], run[j] = run[j], run[i]
+	if bestScore < 1 {
+		return nearest
 	}
-	return run
+	return best
 }
 
-func inRun(run []int, i int) bool {
-	for _, j := range run {
-		if j == i {
-			return true
+// titleScore rates how much a line looks like an article title.
+func titleScore(lines []tline, i int) float64 {
+	l := lines[i]
+	sc := 0.0
+	switch {
+	case l.words == 1:
+		sc -= 2
+	case l.words == 2:
+		sc -= 0.5
+	case l.words <= 4:
+		sc++
+	case l.words <= 20:
+		sc += 2
+	}
+	caps, n := 0, 0
+	for _, w := range strings.Fields(l.body) {
+		r := []rune(w)
+		if !unicode.IsLetter(r[0]) || len(r) <= 3 {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r[0]) {
+			caps++
 		}
 	}
-	return false
+	if n > 0 && caps*2 >= n {
+		sc++
+	}
+	if strings.HasSuffix(l.body, ".") && !strings.HasSuffix(l.body, "...") {
+		sc--
+	}
+	if strings.HasSuffix(l.body, ":") || strings.HasSuffix(l.body, ",") {
+		sc -= 2
+	}
+	if l.marker {
+		sc -= 3
+	}
+	if strings.Contains(l.body, " | ") || strings.ContainsAny(l.body, "»›→") || strings.Contains(l.body, " / ") {
+		sc -= 3
+	}
+	for j, k := i+1, 0; j < len(lines) && k < 3; j++ {
+		if lines[j].blank {
+			continue
+		}
+		k++
+		if isMetaLine(lines[j]) {
+			sc += 2
+			break
+		}
+	}
+	if l.words >= 3 {
+		key := strings.ToLower(l.body)
+		for j := range lines {
+			if j != i && len(lines[j].body) >= len(key) && strings.Contains(strings.ToLower(lines[j].body), key) {
+				sc++
+				break
+			}
+		}
+	}
+	return sc
 }
 
 func firstNonBlank(lines []tline, from, to int) int {

@@ -61,6 +61,8 @@ var nameJunk = map[string]bool{
 	"updated": true, "aktualisiert": true, "published": true, "veröffentlicht": true, "publié": true,
 	"publicado": true, "publicat": true, "pubblicato": true, "gepostet": true, "erstellt": true, "the": false,
 	"from": true, "in": true, "and": false, "submitted": true, "added": true, "commented": true, "|": true,
+	"asked": true, "answered": true, "edited": true, "modified": true, "viewed": true, "active": true,
+	"replied": true, "bearbeitet": true, "geändert": true, "beantwortet": true, "gefragt": true,
 }
 
 // parsedAnchor reads a line as a comment header, if it is one.
@@ -263,7 +265,7 @@ func looksProse(name string) bool {
 }
 
 var headingRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
-	counts := `responses?|comments?|replies|reply|thoughts?|reactions?|kommentare?|kommentaren|antworten|reaktionen|ergänzungen|leserkommentare|leserbriefe|meinungen|commentaires?|réactions?|réponses?|comentarios?|respuestas?|commenti|commento|risposte|reacties|reactie|comentários?|respostas?|kommentarer|kommentit|opinions?`
+	counts := `responses?|comments?|replies|reply|answers?|thoughts?|reactions?|kommentare?|kommentaren|antworten|reaktionen|ergänzungen|leserkommentare|leserbriefe|meinungen|commentaires?|réactions?|réponses?|comentarios?|respuestas?|commenti|commento|risposte|reacties|reactie|comentários?|respostas?|kommentarer|kommentit|opinions?`
 	num := regexp.MustCompile(`(?i)^(.{0,40}?\b)?(\d{1,6}|one|no|ein|eine|einen|un|une|uno|una|één|um|uma)\s*(?:` + counts + `)\b[\s:.]*(.*)$`)
 	bare := regexp.MustCompile(`(?i)^(?:` + counts + `|discussion|diskussion|reader comments|user comments|leser-?kommentare|ihre meinung|votre avis|tu opinión|la tua opinione)\s*[:(\[]?\s*(\d{0,6})\s*[)\]]?\s*:?$`)
 	return num, bare
