@@ -332,9 +332,13 @@ func setupTools(ctx context.Context, cfg *config, logf bench.Progress) ([]tool, 
 	if want("xapian") && (!commandOK(ctx, "quest", "--version") || xapianPython(ctx) == "") {
 		missing["xapian"] = []string{"xapian-tools", "python3-xapian"}
 	}
+	if _, err := os.Stat("/usr/bin/time"); err != nil {
+		missing["time"] = []string{"time"} // GNU time, for peak RSS
+	}
 	if len(missing) > 0 {
 		installPeers(ctx, cfg, missing, logf)
 	}
+	logf("peak RSS: %s", bench.RSSMethod())
 	if want("sqlite") {
 		if sqliteOK(ctx) {
 			versions["sqlite3"] = strings.Join(strings.Fields(output(ctx, "sqlite3", "--version"))[:1], "")

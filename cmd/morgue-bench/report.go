@@ -25,10 +25,11 @@ type machine struct {
 	Kernel   string            `json:"kernel"`
 	Go       string            `json:"go"`
 	Versions map[string]string `json:"versions"`
+	RSS      string            `json:"peak_rss_method"`
 }
 
 func machineInfo(ctx context.Context, cfg *config, versions map[string]string) machine {
-	m := machine{Cores: runtime.NumCPU(), Go: output(ctx, goTool(), "version"), Versions: versions}
+	m := machine{Cores: runtime.NumCPU(), Go: output(ctx, goTool(), "version"), Versions: versions, RSS: bench.RSSMethod()}
 	if f, err := os.Open("/proc/cpuinfo"); err == nil {
 		sc := bufio.NewScanner(f)
 		for sc.Scan() {
@@ -244,6 +245,12 @@ func printSize(w io.Writer, res *sizeResult, tools []tool) {
 	printTargets(w, res)
 	for _, n := range res.Notes {
 		fmt.Fprintf(w, "\nNote: %s\n", n)
+	}
+	if len(res.Warnings) > 0 {
+		fmt.Fprintf(w, "\nWarnings:\n\n")
+		for _, e := range res.Warnings {
+			fmt.Fprintf(w, "- %s\n", oneLine(e))
+		}
 	}
 	if len(res.Errors) > 0 {
 		fmt.Fprintf(w, "\nErrors:\n\n")

@@ -58,6 +58,7 @@ func (m *morgueTool) cmd(archive string, args ...string) bench.Command {
 
 func (m *morgueTool) Ingest(ctx context.Context, posts, out string) (bench.Result, string, error) {
 	c := m.cmd(out, "-q", "ingest", posts, "--jobs", strconv.Itoa(m.jobs))
+	c.PeakRSS = true
 	r, err := bench.Run(ctx, c)
 	return r, c.String(), err
 }
@@ -87,6 +88,7 @@ func (m *morgueTool) Export(ctx context.Context, posts, out string, q bench.Quer
 	var lc bench.LineCounter
 	c := m.cmd(out, "export", "--format", "jsonl", q.String())
 	c.Stdout = &lc
+	c.PeakRSS = true
 	r, err := bench.Run(ctx, c)
 	return r, lc.Lines, c.String() + " | wc -l", err
 }
@@ -142,7 +144,7 @@ func (s sqliteTool) Ingest(ctx context.Context, posts, out string) (bench.Result
 		return bench.Result{}, "", fmt.Errorf("make %s: %w", out, err)
 	}
 	script := fmt.Sprintf(sqliteLoad, sqlQuote(posts))
-	c := bench.Command{Path: "sqlite3", Args: []string{sqliteDB(out)}, Stdin: strings.NewReader(script)}
+	c := bench.Command{Path: "sqlite3", Args: []string{sqliteDB(out)}, Stdin: strings.NewReader(script), PeakRSS: true}
 	r, err := bench.Run(ctx, c)
 	return r, c.String() + " < load.sql (fsdir + FTS5 insert in one transaction)", err
 }
@@ -202,7 +204,7 @@ func (sqliteTool) Export(ctx context.Context, posts, out string, q bench.Query) 
 	}
 	var lc bench.LineCounter
 	// .mode json writes one row per line inside a JSON array.
-	c := bench.Command{Path: "sqlite3", Args: []string{"-readonly", "-json", sqliteDB(out), sql + ";"}, Stdout: &lc}
+	c := bench.Command{Path: "sqlite3", Args: []string{"-readonly", "-json", sqliteDB(out), sql + ";"}, Stdout: &lc, PeakRSS: true}
 	r, err := bench.Run(ctx, c)
 	return r, lc.Lines, c.String() + " | wc -l", err
 }
@@ -352,7 +354,7 @@ for line in sys.stdin:
 `
 
 func (x xapianTool) Ingest(ctx context.Context, posts, out string) (bench.Result, string, error) {
-	c := bench.Command{Path: x.python, Args: []string{"-c", xapianIndexPy, posts, out}}
+	c := bench.Command{Path: x.python, Args: []string{"-c", xapianIndexPy, posts, out}, PeakRSS: true}
 	r, err := bench.Run(ctx, c)
 	return r, x.python + " index.py " + posts + " " + out + " (TermGenerator, English stemmer, one transaction)", err
 }

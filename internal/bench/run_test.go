@@ -2,6 +2,7 @@ package bench_test
 
 import (
 	"context"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -18,8 +19,28 @@ func TestRun(t *testing.T) {
 		if string(r.Stdout) != "got word\n" {
 			t.Errorf("stdout = %q", r.Stdout)
 		}
-		if r.MaxRSS <= 0 || r.Wall <= 0 {
-			t.Errorf("MaxRSS = %d, Wall = %v; want both > 0", r.MaxRSS, r.Wall)
+		if r.MaxRSS != 0 || r.Wall <= 0 {
+			t.Errorf("MaxRSS = %d, Wall = %v; want 0 (not asked for) and > 0", r.MaxRSS, r.Wall)
+		}
+	})
+	t.Run("peak RSS of a child that takes 200 MiB", func(t *testing.T) {
+		py, err := exec.LookPath("python3")
+		if err != nil {
+			t.Skip("no python3 to allocate memory with")
+		}
+		r, err := bench.Run(context.Background(), bench.Command{Path: py, Args: []string{"-c", "x = bytearray(200 << 20)"}, PeakRSS: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.MaxRSS < 200<<20 || r.MaxRSS > 400<<20 {
+			t.Errorf("MaxRSS = %d MiB, want 200–400 MiB (%s)", r.MaxRSS>>20, bench.RSSMethod())
+		}
+		small, err := bench.Run(context.Background(), bench.Command{Path: "true", PeakRSS: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if small.MaxRSS <= 0 || small.MaxRSS >= 100<<20 {
+			t.Errorf("MaxRSS of true = %d KiB, want more than 0 and under 100 MiB (%s)", small.MaxRSS>>10, bench.RSSMethod())
 		}
 	})
 	t.Run("non-zero exit quotes stderr", func(t *testing.T) {
