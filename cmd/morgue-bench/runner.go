@@ -61,7 +61,7 @@ type sizeResult struct {
 	Corpus   corpusInfo                  `json:"corpus"`
 	Queries  bench.Picks                 `json:"queries"`
 	Repeats  map[string]int              `json:"repeats"`
-	Tools    map[string]map[string]*stat `json:"tools"` // tool key → measure key → stat
+	Tools    map[string]map[string]*stat `json:"tools"`              // tool key → measure key → stat
 	Errors   []string                    `json:"errors,omitempty"`   // measures that failed
 	Warnings []string                    `json:"warnings,omitempty"` // results that do not match the corpus
 	Notes    []string                    `json:"notes,omitempty"`
