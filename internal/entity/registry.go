@@ -144,6 +144,42 @@ func (r *Registry) Len() int {
 	return n
 }
 
+// All returns the stored names of type typ ("" for every type) with a
+// positive count, most counted first.
+func (r *Registry) All(typ news.EntityType) []Variant {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	var out []Variant
+	total := r.baseN() + int32(len(r.mem.names))
+	for id := int32(0); id < total; id++ {
+		e := r.entry(id)
+		if e.count > 0 && (typ == "" || e.typ == typ) {
+			out = append(out, Variant{Name: e.name, Type: e.typ, Count: e.count})
+		}
+	}
+	sortVariants(out)
+	return out
+}
+
+// Spellings returns the names under which a document mentions entity e:
+// its canonical name, then each distinct spelling of its mentions in the
+// Canonical form ("Bout’s" → "Bout", "VIKTOR" → "Viktor"), compared by
+// Fold. Indexing and registering these, not only e.Name, lets an exact
+// query (person:=Khlychev) find a document whose entity is named by
+// another spelling ("Andrei Klychev").
+func Spellings(e news.Entity) []string {
+	out := []string{e.Name}
+	seen := map[string]bool{Fold(e.Name): true}
+	for _, m := range e.Mentions {
+		c := Canonical(m.Text, e.Type)
+		if f := Fold(c); c != "" && !seen[f] {
+			seen[f] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // Variants returns the stored names that a query for name of type typ
 // ("" for any type) should match, most counted first: what the archive
 // needs to expand person:Klychev into every spelling it holds.
@@ -243,7 +279,13 @@ func (r *Registry) lookup(name string, typ news.EntityType, mode int) []Variant 
 		}
 		out = append(out, Variant{Name: e.name, Type: e.typ, Count: e.count})
 	}
-	slices.SortFunc(out, func(a, b Variant) int {
+	sortVariants(out)
+	return out
+}
+
+// sortVariants orders by count (highest first), then name, then type.
+func sortVariants(vs []Variant) {
+	slices.SortFunc(vs, func(a, b Variant) int {
 		if a.Count != b.Count {
 			return b.Count - a.Count
 		}
@@ -252,7 +294,6 @@ func (r *Registry) lookup(name string, typ news.EntityType, mode int) []Variant 
 		}
 		return strings.Compare(string(a.Type), string(b.Type))
 	})
-	return out
 }
 
 // similarTokens returns the stored tokens that match tok: itself if

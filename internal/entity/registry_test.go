@@ -239,3 +239,29 @@ func TestRegistryCorruptData(t *testing.T) {
 		}
 	}
 }
+
+func TestRegistryAll(t *testing.T) {
+	r := entity.NewRegistry()
+	r.AddN("Viktor Bout", news.Person, 2)
+	r.Add("Rosatom", news.Org)
+	r.Add("Andrei Klychev", news.Person)
+	r.Add("Gone", news.Person)
+	r.Remove("Gone", news.Person)
+	want := []entity.Variant{{Name: "Viktor Bout", Type: news.Person, Count: 2}, {Name: "Andrei Klychev", Type: news.Person, Count: 1}}
+	if got := r.All(news.Person); !reflect.DeepEqual(got, want) {
+		t.Errorf("All(person) = %+v, want %+v", got, want)
+	}
+	if got := r.All(""); len(got) != 3 {
+		t.Errorf("All(\"\") = %+v, want 3 names", got)
+	}
+}
+
+func TestSpellings(t *testing.T) {
+	e := news.Entity{Name: "Andrei Klychev", Type: news.Person, Mentions: []news.Mention{
+		{Text: "Andrei Klychev"}, {Text: "Andrei Khlychev"}, {Text: "Klychev’s"}, {Text: "KLYCHEV"}, {Text: "Mr. Klychev"},
+	}}
+	want := []string{"Andrei Klychev", "Andrei Khlychev", "Klychev"}
+	if got := entity.Spellings(e); !reflect.DeepEqual(got, want) {
+		t.Errorf("Spellings = %q, want %q", got, want)
+	}
+}
