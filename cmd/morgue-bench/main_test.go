@@ -98,6 +98,10 @@ func TestCells(t *testing.T) {
 		{"error", cell(&stat{Error: "boom"}, 1, "%.1f"), "error"},
 		{"not applicable", cell(&stat{Skipped: "not applicable"}, 1, "%.1f"), "n/a"},
 		{"NaN", cell(ok, math.NaN(), "%.1f"), "—"},
+		{"never measured", func() string {
+			s, v := measureValue("ingest", func(*stat) float64 { return 0 })(&sizeResult{Tools: map[string]map[string]*stat{"morgue": {"ingest": {}}}}, "morgue")
+			return cell(s, v, "%.1f")
+		}(), "—"},
 		{"ratio", ratioCell(3, 2), "1.50×"},
 		{"big ratio", ratioCell(250, 2), "125×"},
 		{"small ratio", ratioCell(1, 50), "0.020×"},

@@ -114,7 +114,7 @@ type row struct {
 func measureValue(measure string, f func(s *stat) float64) func(*sizeResult, string) (*stat, float64) {
 	return func(res *sizeResult, key string) (*stat, float64) {
 		s := res.get(key, measure)
-		if s == nil || s.Error != "" || s.Skipped != "" {
+		if s == nil || s.Error != "" || s.Skipped != "" || !s.measured() {
 			return s, math.NaN()
 		}
 		return s, f(s)

@@ -45,6 +45,9 @@ func (s *stat) add(r bench.Result) {
 	s.MedianRSS = int64(bench.Median(rss))
 }
 
+// measured reports a stat holding a figure: timed runs, a size or a batch.
+func (s *stat) measured() bool { return len(s.WallMS) > 0 || s.Bytes > 0 || s.Queries > 0 }
+
 // ok reports a measure with at least one sample and no error.
 func (s *stat) ok() bool { return s != nil && s.Error == "" && s.Skipped == "" && len(s.WallMS) > 0 }
 
