@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/morgue-archive/morgue/internal/entity/ner"
@@ -31,6 +32,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("nereval", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	modelPath := fs.String("model", "", "model file (default: the model built into the binary)")
+	showErrors := fs.Bool("errors", false, "list every wrong or missed entity before the report")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nereval [-model FILE] CONLL-FILE")
 		fs.PrintDefaults()
@@ -55,7 +57,11 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", fs.Arg(0), err)
 	}
-	score, elapsed, err := evaluate(m, docs)
+	var errw io.Writer
+	if *showErrors {
+		errw = stdout
+	}
+	score, elapsed, err := evaluate(m, docs, errw)
 	if err != nil {
 		return err
 	}
@@ -80,8 +86,10 @@ func loadModel(path string) (*ner.Model, error) {
 	return m, nil
 }
 
-// evaluate tags every document and scores it; the time covers tagging only.
-func evaluate(m *ner.Model, docs []conll.Document) (*conll.Score, time.Duration, error) {
+// evaluate tags every document and scores it; the time covers tagging
+// only. With errw it lists the entities that differ, one per line:
+// "missed TYPE text", "spurious TYPE text" or "wrong GOLD->PRED text".
+func evaluate(m *ner.Model, docs []conll.Document, errw io.Writer) (*conll.Score, time.Duration, error) {
 	score := &conll.Score{}
 	var elapsed time.Duration
 	for _, doc := range docs {
@@ -103,7 +111,39 @@ func evaluate(m *ner.Model, docs []conll.Document) (*conll.Score, time.Duration,
 			if err := score.Add(gold, pred[i]); err != nil {
 				return nil, 0, err
 			}
+			if errw != nil {
+				listErrors(errw, s, gold, pred[i])
+			}
 		}
 	}
 	return score, elapsed, nil
+}
+
+func listErrors(w io.Writer, s conll.Sentence, gold, pred []string) {
+	text := func(c conll.Chunk) string {
+		words := make([]string, 0, c.End-c.Start)
+		for _, t := range s[c.Start:c.End] {
+			words = append(words, t.Text)
+		}
+		return strings.Join(words, " ")
+	}
+	predicted := map[[2]int]string{}
+	for _, c := range conll.Chunks(pred) {
+		predicted[[2]int{c.Start, c.End}] = c.Type
+	}
+	for _, c := range conll.Chunks(gold) {
+		k := [2]int{c.Start, c.End}
+		switch t, ok := predicted[k]; {
+		case !ok:
+			fmt.Fprintf(w, "missed %s %s\n", c.Type, text(c))
+		case t != c.Type:
+			fmt.Fprintf(w, "wrong %s->%s %s\n", c.Type, t, text(c))
+		}
+		delete(predicted, k)
+	}
+	for _, c := range conll.Chunks(pred) {
+		if t, ok := predicted[[2]int{c.Start, c.End}]; ok {
+			fmt.Fprintf(w, "spurious %s %s\n", t, text(c))
+		}
+	}
 }

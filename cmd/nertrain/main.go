@@ -15,6 +15,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -47,8 +48,12 @@ func run(args []string, logw io.Writer) error {
 		dev         = fs.String("dev", "", "CoNLL file to score after every epoch (reporting only)")
 		prune       = fs.Float64("prune", 0, "drop feature rows whose weights are all below this magnitude")
 		opts        ner.Options
+		beam        = fs.Int("beam", 1, "beam width for decoding (1 = greedy)")
 		noLex       = fs.Bool("no-lexicon", false, "no statistics from unlabelled text")
-		clusterSpec = fs.String("clusters", "", "word clusters: empty for none")
+		classes     = fs.Int("clusters", 0, "word clusters (flat classes) computed from unlabelled text; 0 for none")
+		clusterIter = fs.Int("cluster-passes", 10, "exchange-algorithm passes")
+		clusterMin  = fs.Int("cluster-min", 5, "occurrences a word needs to get its own cluster")
+		prefixes    = fs.String("cluster-prefixes", "4,6,10,20", "cluster-path prefix lengths used as features (255 = the class)")
 	)
 	fs.BoolVar(&opts.NoGazetteer, "no-gazetteer", false, "no gazetteer features")
 	fs.BoolVar(&opts.NoHistory, "no-history", false, "no document prediction-history features")
@@ -63,8 +68,21 @@ func run(args []string, logw io.Writer) error {
 		fs.Usage()
 		return fmt.Errorf("-o is required")
 	}
-	_ = clusterSpec
-	opts.NoClusters = true
+	opts.NoClusters = *classes == 0
+	if *beam < 1 || *beam > 255 {
+		return fmt.Errorf("-beam must be in 1..255")
+	}
+	opts.Beam = uint8(*beam)
+	for i, p := range strings.Split(*prefixes, ",") {
+		if i >= len(opts.ClusterPrefixes) {
+			return fmt.Errorf("-cluster-prefixes: at most %d", len(opts.ClusterPrefixes))
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 || n > 255 {
+			return fmt.Errorf("-cluster-prefixes: bad length %q", p)
+		}
+		opts.ClusterPrefixes[i] = uint8(n)
+	}
 	start := time.Now()
 
 	gaz, demonyms, err := gazetteers(*data)
@@ -97,6 +115,9 @@ func run(args []string, logw io.Writer) error {
 		lex := ner.NewLexicon()
 		if err := unlabelled(*data, lex.AddSentence, lex.AddText); err != nil {
 			return err
+		}
+		if *classes > 0 {
+			lex.Cluster(ner.ClusterOptions{Classes: *classes, MinCount: *clusterMin, Iterations: *clusterIter, Log: logw})
 		}
 		res.Lexicon = lex
 		fmt.Fprintf(logw, "lexicon: built (%s)\n", time.Since(start).Round(time.Millisecond))

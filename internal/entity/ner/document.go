@@ -1,5 +1,7 @@
 package ner
 
+import "slices"
+
 // pad is the number of padding tokens on each side of a sentence, so that
 // window features never index out of range.
 const pad = 3
@@ -18,6 +20,7 @@ type document struct {
 	feats  []uint64
 	lower  []byte
 	gazLen [][numGaz]uint8
+	beams  [][]beamEntry
 }
 
 func newDocument() *document {
@@ -180,49 +183,164 @@ const (
 
 func gazStep(h, lower uint64) uint64 { return mix(h*31 + lower) }
 
-// decode tags sentence si greedily, left to right. With a trainer it also
-// learns from the gold labels.
-func (d *document) decode(m *Model, sc scorer, si int, gold []int, tr *trainer) {
+// decode tags sentence si: greedily left to right when beam <= 1, else
+// with a beam search over label sequences (states that agree on the last
+// two labels are merged, so a beam of nLabels*nLabels is exact Viterbi).
+// With a trainer it also learns from the gold labels: per token when
+// greedy, else per sentence (structured perceptron with early update).
+func (d *document) decode(m *Model, sc scorer, si int, gold []int, tr *trainer, beam int) {
 	s := d.sents[si]
 	labels := d.labels[si]
 	n := len(labels)
-	p1, p2 := labelStart, labelStart
-	prev := labelO
-	var scores [nLabels]float32
-	for i := range n {
-		d.feats = m.features(d.feats[:0], s, pad+i, p1, p2, d.hist)
-		scores = [nLabels]float32{}
-		sc.score(d.feats, &scores)
-		best, bestScore := -1, float32(0)
-		last := i == n-1
-		for l := range nLabels {
-			if !allowed(prev, l, last) {
-				continue
-			}
-			if best < 0 || scores[l] > bestScore {
-				best, bestScore = l, scores[l]
-			}
-		}
+	if beam > 1 {
+		var g []int
 		if tr != nil {
-			tr.update(d.feats, gold[i], best)
+			g = gold
 		}
-		labels[i] = best
+		if stop, ok := d.beamSearch(m, sc, si, beam, g); tr != nil {
+			tr.c++
+			if !ok {
+				tr.updateSeq(m, d, si, gold, labels, stop)
+			}
+		}
+	} else {
+		p1, p2 := labelStart, labelStart
+		var scores [nLabels]float32
+		for i := range n {
+			d.feats = m.features(d.feats[:0], s, pad+i, d.hist)
+			d.feats = m.dynFeatures(d.feats, s, pad+i, p1, p2)
+			scores = [nLabels]float32{}
+			sc.score(d.feats, &scores)
+			best := bestAllowed(&scores, p1, i == n-1)
+			if tr != nil {
+				tr.update(d.feats, gold[i], best)
+			}
+			labels[i] = best
+			p2, p1 = p1, best
+		}
+	}
+	for i, l := range labels {
 		t := &s[pad+i]
-		if t.flags&(flInitCap|flAllCap) != 0 {
-			h := d.hist[t.lower]
-			if h == nil {
-				h = new([nTypes + 1]uint16)
-				d.hist[t.lower] = h
+		if t.flags&(flInitCap|flAllCap) == 0 {
+			continue
+		}
+		h := d.hist[t.lower]
+		if h == nil {
+			h = new([nTypes + 1]uint16)
+			d.hist[t.lower] = h
+		}
+		k := 0
+		if l != labelO {
+			k = 1 + labelType(l)
+		}
+		if h[k] < 65535 {
+			h[k]++
+		}
+	}
+}
+
+// bestAllowed returns the best-scoring label that may follow prev.
+func bestAllowed(scores *[nLabels]float32, prev int, last bool) int {
+	if prev == labelStart {
+		prev = labelO
+	}
+	best, bestScore := -1, float32(0)
+	for l := range nLabels {
+		if allowed(prev, l, last) && (best < 0 || scores[l] > bestScore) {
+			best, bestScore = l, scores[l]
+		}
+	}
+	return best
+}
+
+type beamEntry struct {
+	score  float32
+	l, p1  int8  // label here and before (labelStart at the start)
+	gold   bool  // the path to this entry is the gold one
+	parent int32 // index in the previous position's entries
+}
+
+// beamSearch fills the sentence's labels with the best sequence found.
+// With gold labels (training) it stops as soon as the gold path leaves the
+// beam (early update), leaving the best path up to there in the labels;
+// it returns how many tokens were decoded and whether the result is the
+// gold sequence.
+func (d *document) beamSearch(m *Model, sc scorer, si, width int, gold []int) (int, bool) {
+	s := d.sents[si]
+	labels := d.labels[si]
+	n := len(labels)
+	if cap(d.beams) < n {
+		d.beams = make([][]beamEntry, n)
+	}
+	beams := d.beams[:n]
+	prev := []beamEntry{{l: labelStart, p1: labelStart, parent: -1, gold: true}}
+	var static, dyn [nLabels]float32
+	var slot [(nLabels + 1) * (nLabels + 1)]int32
+	for i := range n {
+		d.feats = m.features(d.feats[:0], s, pad+i, d.hist)
+		static = [nLabels]float32{}
+		sc.score(d.feats, &static)
+		cands := beams[i][:0]
+		for k := range slot {
+			slot[k] = -1
+		}
+		last := i == n-1
+		for pi, e := range prev {
+			d.feats = m.dynFeatures(d.feats[:0], s, pad+i, int(e.l), int(e.p1))
+			dyn = [nLabels]float32{}
+			sc.score(d.feats, &dyn)
+			pl := int(e.l)
+			if pl == labelStart {
+				pl = labelO
 			}
-			k := 0
-			if best != labelO {
-				k = 1 + labelType(best)
-			}
-			if h[k] < 65535 {
-				h[k]++
+			for l := range nLabels {
+				if !allowed(pl, l, last) {
+					continue
+				}
+				c := beamEntry{score: e.score + static[l] + dyn[l], l: int8(l), p1: e.l, parent: int32(pi),
+					gold: gold != nil && e.gold && gold[i] == l}
+				key := l*(nLabels+1) + int(e.l)
+				if k := slot[key]; k >= 0 {
+					if c.score > cands[k].score {
+						cands[k] = c
+					}
+					continue
+				}
+				slot[key] = int32(len(cands))
+				cands = append(cands, c)
 			}
 		}
-		p2, p1, prev = p1, best, best
+		// Keep the best width entries (stable, so ties keep label order).
+		slices.SortStableFunc(cands, func(a, b beamEntry) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
+			}
+			return 0
+		})
+		if len(cands) > width {
+			cands = cands[:width]
+		}
+		beams[i] = cands
+		prev = cands
+		if gold != nil && !slices.ContainsFunc(cands, func(e beamEntry) bool { return e.gold }) {
+			backtrack(beams, labels, i)
+			return i + 1, false
+		}
+	}
+	backtrack(beams, labels, n-1)
+	return n, n == 0 || beams[n-1][0].gold
+}
+
+// backtrack writes the labels of the best path ending at position end.
+func backtrack(beams [][]beamEntry, labels []int, end int) {
+	k := 0
+	for i := end; i >= 0; i-- {
+		e := beams[i][k]
+		labels[i] = int(e.l)
+		k = int(e.parent)
 	}
 }
 

@@ -278,12 +278,28 @@ func caseBits(f uint32) uint64 {
 	return uint64(f & (flInitCap | flAllCap | flLower | flPunct | flDigit))
 }
 
-// features appends the feature hashes of token i of the padded sentence s,
-// given the two previous labels and the document's prediction history.
-func (m *Model) features(dst []uint64, s []tokInfo, i, p1, p2 int, hist map[uint64]*[nTypes + 1]uint16) []uint64 {
+// dynFeatures appends the features of token i that depend on the two
+// previous labels.
+func (m *Model) dynFeatures(dst []uint64, s []tokInfo, i, p1, p2 int) []uint64 {
+	t := &s[i]
+	lp1, lp2 := uint64(p1), uint64(p2)
+	dst = append(dst,
+		feat(tPrev1, lp1),
+		feat2(tPrev12, lp1, lp2),
+		feat2(tPrevLower, lp1, t.lower),
+		feat2(tPrevShape, lp1, t.shape))
+	if !m.opts.NoGazetteer && t.gaz != 0 {
+		dst = append(dst, feat2(tPrevGaz, lp1, uint64(t.gaz)))
+	}
+	return dst
+}
+
+// features appends the features of token i of the padded sentence s that
+// do not depend on its neighbours' labels, given the document's prediction
+// history.
+func (m *Model) features(dst []uint64, s []tokInfo, i int, hist map[uint64]*[nTypes + 1]uint16) []uint64 {
 	t := &s[i]
 	prev, next := &s[i-1], &s[i+1]
-	lp1, lp2 := uint64(p1), uint64(p2)
 	dst = append(dst,
 		feat(tBias, 0),
 		feat(tWord, t.word),
@@ -306,10 +322,6 @@ func (m *Model) features(dst []uint64, s []tokInfo, i, p1, p2 int, hist map[uint
 		feat2(tLowerM1L, prev.lower, t.lower),
 		feat2(tLowerLP1, t.lower, next.lower),
 		feat3(tFlagsWin, caseBits(prev.flags), caseBits(t.flags), caseBits(next.flags)),
-		feat(tPrev1, lp1),
-		feat2(tPrev12, lp1, lp2),
-		feat2(tPrevLower, lp1, t.lower),
-		feat2(tPrevShape, lp1, t.shape),
 		feat2(tCapClass, uint64(t.capClass), caseBits(t.flags)),
 	)
 	for k := range 4 {
@@ -343,9 +355,6 @@ func (m *Model) features(dst []uint64, s []tokInfo, i, p1, p2 int, hist map[uint
 		for g := t.gaz; g != 0; g &= g - 1 {
 			b := uint64(bits.TrailingZeros32(g))
 			dst = append(dst, feat(tGaz, b), feat2(tGazCap, b, capBit))
-		}
-		if t.gaz != 0 {
-			dst = append(dst, feat2(tPrevGaz, lp1, uint64(t.gaz)))
 		}
 		for g := gazCats(prev.gaz); g != 0; g &= g - 1 {
 			dst = append(dst, feat(tGazM1, uint64(bits.TrailingZeros32(g))))

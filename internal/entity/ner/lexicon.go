@@ -6,15 +6,19 @@ import "slices"
 // each (lower-cased) word is capitalised in mid-sentence, and optionally a
 // word-cluster bit path.
 type Lexicon struct {
-	words map[string]*lexWord
+	words  map[string]*lexWord
+	names  []string // by lexWord.id
+	stream []int32  // word ids of the text, -1 between sentences
 	// MinCount is the number of occurrences a word needs to be kept.
 	MinCount int
 }
 
 type lexWord struct {
-	count, capMid, lowerMid, allCap int
-	path                            uint64
-	pathLen                         uint8
+	id                                     int32
+	count, alpha, capMid, lowerMid, allCap int
+	path                                   uint64 // first 32 bits of the cluster path
+	pathLen                                uint8
+	class                                  uint16 // cluster + 1; 0 = none
 }
 
 // NewLexicon returns an empty lexicon.
@@ -43,17 +47,21 @@ func (l *Lexicon) AddSentence(toks []string) {
 		lowers[i] = string(buf)
 	}
 	markSentence(infos)
+	l.stream = append(l.stream, -1)
 	for i := range infos {
 		f := infos[i].flags
+		w := l.words[lowers[i]]
+		if w == nil {
+			w = &lexWord{id: int32(len(l.names))}
+			l.words[lowers[i]] = w
+			l.names = append(l.names, lowers[i])
+		}
+		w.count++
+		l.stream = append(l.stream, w.id)
 		if f&(flInitCap|flLower) == 0 {
 			continue
 		}
-		w := l.words[lowers[i]]
-		if w == nil {
-			w = &lexWord{}
-			l.words[lowers[i]] = w
-		}
-		w.count++
+		w.alpha++
 		if f&(flSentStart|flHeadline) != 0 {
 			continue
 		}
@@ -68,8 +76,12 @@ func (l *Lexicon) AddSentence(toks []string) {
 	}
 }
 
-// capClass buckets how often a word is capitalised in mid-sentence.
+// capClass buckets how often a word is capitalised in mid-sentence; words
+// that never start with a letter get class 9.
 func (w *lexWord) capClass() uint8 {
+	if w.alpha == 0 {
+		return 9
+	}
 	mid := w.capMid + w.lowerMid + w.allCap
 	if mid < 2 {
 		return 1
@@ -106,9 +118,10 @@ func (l *Lexicon) table() u64map {
 		if w.count < l.MinCount {
 			continue
 		}
+		// capClass | pathLen<<8 | class<<16 | path<<32
 		v := uint64(w.capClass())
-		if w.pathLen > 0 {
-			v |= uint64(w.pathLen)<<8 | w.path<<16
+		if w.class > 0 {
+			v |= uint64(w.pathLen)<<8 | uint64(w.class)<<16 | w.path<<32
 		}
 		src[hashString(s)] = v
 	}

@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -16,15 +17,17 @@ import (
 // Options select feature groups and post-processing. They are fixed at
 // training time and stored in the model.
 type Options struct {
-	NoGazetteer   bool // no gazetteer features
-	NoClusters    bool // no word-cluster features
-	NoHistory     bool // no features from earlier predictions in the document
-	NoDocCase     bool // no document casing features
-	NoConsistency bool // no document-level consistency pass
-	NoSurnames    bool // in that pass, do not make lone surnames of people PER
-	NoPropagate   bool // in that pass, do not tag untagged repeats of entities
+	NoGazetteer   bool  // no gazetteer features
+	NoClusters    bool  // no word-cluster features
+	NoHistory     bool  // no features from earlier predictions in the document
+	NoDocCase     bool  // no document casing features
+	NoConsistency bool  // no document-level consistency pass
+	NoSurnames    bool  // in that pass, do not make lone surnames of people PER
+	NoPropagate   bool  // in that pass, do not tag untagged repeats of entities
+	Beam          uint8 // beam width for decoding; 0 or 1 is greedy
 	// ClusterPrefixes are the bit-path prefix lengths used as cluster
-	// features (Brown-style); zero entries are unused.
+	// features (Brown-style); 255 stands for the class itself, 0 for no
+	// feature.
 	ClusterPrefixes [4]uint8
 }
 
@@ -33,7 +36,7 @@ type Model struct {
 	opts    Options
 	w       u64map    // feature hash -> row offset into weights
 	weights []float32 // nLabels per row
-	lex     u64map    // lower-cased word hash -> capClass | pathLen<<8 | path<<16
+	lex     u64map    // lower-cased word hash -> capClass | pathLen<<8 | class<<16 | path<<32
 	gaz     u64map    // token-sequence hash -> category bits | gazPrefix
 	gazMax  int
 	pool    sync.Pool // *document
@@ -64,13 +67,20 @@ func (m *Model) lexicon(t *tokInfo) {
 		return
 	}
 	n := int(uint8(v >> 8))
-	path := v >> 16
+	class := uint16(v >> 16)
+	path := v >> 32 // first 32 bits, most significant first
+	if class == 0 {
+		return
+	}
 	for k, p := range m.opts.ClusterPrefixes {
-		if p == 0 || n == 0 {
-			continue
+		switch {
+		case p == 0:
+		case p == 255:
+			t.cluster[k] = mix(uint64(class) | 1<<40)
+		default:
+			l := min(int(p), n, 32)
+			t.cluster[k] = mix(path>>(32-l)<<8 | uint64(l))
 		}
-		l := min(int(p), n)
-		t.cluster[k] = mix(path>>(n-l)<<8 | uint64(l))
 	}
 }
 
@@ -95,7 +105,7 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-const magic = "morgue-ner\x00\x02"
+const magic = "morgue-ner\x00\x03"
 
 // Save writes the model, gzip-compressed.
 func (m *Model) Save(w io.Writer) error {
@@ -111,7 +121,12 @@ func (m *Model) Save(w io.Writer) error {
 		}
 	}
 	put([]byte(magic))
-	put(m.opts)
+	opts, jerr := json.Marshal(m.opts)
+	if jerr != nil {
+		return fmt.Errorf("write model: %w", jerr)
+	}
+	put(uint32(len(opts)))
+	put(opts)
 	put(uint32(m.gazMax))
 	for _, t := range []*u64map{&m.w, &m.lex, &m.gaz} {
 		put(uint32(len(t.keys)))
@@ -151,8 +166,20 @@ func Load(r io.Reader) (*Model, error) {
 		return nil, errors.New("read model: not a morgue NER model of this version")
 	}
 	m := &Model{}
-	get(&m.opts)
 	var n uint32
+	get(&n)
+	if err == nil && n > 1<<16 {
+		return nil, fmt.Errorf("read model: bad options length %d", n)
+	}
+	if err == nil {
+		opts := make([]byte, n)
+		get(opts)
+		if err == nil {
+			if jerr := json.Unmarshal(opts, &m.opts); jerr != nil {
+				return nil, fmt.Errorf("read model: options: %w", jerr)
+			}
+		}
+	}
 	get(&n)
 	m.gazMax = int(n)
 	for _, t := range []*u64map{&m.w, &m.lex, &m.gaz} {

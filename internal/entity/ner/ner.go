@@ -19,7 +19,7 @@ func (m *Model) document() *document {
 func (m *Model) tag(d *document, texts [][]string) {
 	d.analyze(m, texts)
 	for si := range d.sents {
-		d.decode(m, m, si, nil, nil)
+		d.decode(m, m, si, nil, nil, int(m.opts.Beam))
 	}
 	d.consistency(m.opts)
 }

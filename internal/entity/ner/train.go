@@ -65,6 +65,12 @@ func (tr *trainer) update(feats []uint64, gold, pred int) {
 	if gold == pred {
 		return
 	}
+	tr.add(feats, gold, 1)
+	tr.add(feats, pred, -1)
+}
+
+// add adds delta to the weights of feats for label l.
+func (tr *trainer) add(feats []uint64, l int, delta int32) {
 	for _, f := range feats {
 		r, ok := tr.rows[f]
 		if !ok {
@@ -73,11 +79,33 @@ func (tr *trainer) update(feats []uint64, gold, pred int) {
 			tr.w = append(tr.w, make([]int32, nLabels)...)
 			tr.u = append(tr.u, make([]int64, nLabels)...)
 		}
-		o := int(r) * nLabels
-		tr.w[o+gold]++
-		tr.u[o+gold] += tr.c
-		tr.w[o+pred]--
-		tr.u[o+pred] -= tr.c
+		o := int(r)*nLabels + l
+		tr.w[o] += delta
+		tr.u[o] += int64(delta) * tr.c
+	}
+}
+
+// updateSeq is the structured perceptron update on the first n tokens of
+// sentence s: gold labels up, predicted labels down, wherever a label or
+// its context differs.
+func (tr *trainer) updateSeq(m *Model, d *document, si int, gold, pred []int, n int) {
+	s := d.sents[si]
+	gp1, gp2, pp1, pp2 := labelStart, labelStart, labelStart, labelStart
+	for i := range n {
+		g, p := gold[i], pred[i]
+		if g != p {
+			d.feats = m.features(d.feats[:0], s, pad+i, d.hist)
+			tr.add(d.feats, g, 1)
+			tr.add(d.feats, p, -1)
+		}
+		if g != p || gp1 != pp1 || gp2 != pp2 {
+			d.feats = m.dynFeatures(d.feats[:0], s, pad+i, gp1, gp2)
+			tr.add(d.feats, g, 1)
+			d.feats = m.dynFeatures(d.feats[:0], s, pad+i, pp1, pp2)
+			tr.add(d.feats, p, -1)
+		}
+		gp2, gp1 = gp1, g
+		pp2, pp1 = pp1, p
 	}
 }
 
@@ -185,7 +213,7 @@ func Train(docs []conll.Document, res Resources, o TrainOptions) (*Model, error)
 		for _, di := range rng.Perm(len(docs)) {
 			d.analyze(m, texts[di])
 			for si := range d.sents {
-				d.decode(m, tr, si, gold[di][si], tr)
+				d.decode(m, tr, si, gold[di][si], tr, int(o.Beam))
 				for k, l := range d.labels[si] {
 					if l != gold[di][si][k] {
 						errs++
