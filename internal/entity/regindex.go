@@ -9,9 +9,7 @@ import (
 
 // Tables of a registry index: each maps a string to a list of ids.
 const (
-	tName = iota // type + "\x00" + name → the name's id
-	tKey         // Key → names
-	tFold        // Fold → names
+	tFold = iota // Fold → names
 	tTok         // token of a Key → names holding it
 	tFTok        // token of a Fold → names holding it
 	tPhon        // phonetic key of a token → indexes of tokens in tTok
@@ -21,8 +19,7 @@ const (
 // memIndex is the in-memory, growable form of a registry index.
 type memIndex struct {
 	names  []regName
-	byName map[string]int32
-	byKey  map[string][]int32
+	byName map[string]int32 // type + "\x00" + name → id
 	byFold map[string][]int32
 	byTok  map[string][]int32
 	byFTok map[string][]int32
@@ -32,7 +29,6 @@ type memIndex struct {
 func newMemIndex() *memIndex {
 	return &memIndex{
 		byName: make(map[string]int32),
-		byKey:  make(map[string][]int32),
 		byFold: make(map[string][]int32),
 		byTok:  make(map[string][]int32),
 		byFTok: make(map[string][]int32),
@@ -48,7 +44,6 @@ func (m *memIndex) insert(e regName) int32 {
 	if e.key == "" {
 		return id
 	}
-	m.byKey[e.key] = append(m.byKey[e.key], id)
 	m.byFold[e.fold] = append(m.byFold[e.fold], id)
 	for tok := range strings.FieldsSeq(e.key) {
 		ids := m.byTok[tok]
@@ -69,10 +64,10 @@ func (m *memIndex) insert(e regName) int32 {
 	return id
 }
 
-// The encoded form ("frozen"), version 2. All integers in the header and
+// The encoded form ("frozen"), version 3. All integers in the header and
 // the arrays are little-endian uint32 offsets from the start of the data:
 //
-//	header   "MREG" 0x02, names count, offset of the record offsets,
+//	header   "MREG" 0x03, names count, offset of the record offsets,
 //	         offset of each of the nTables tables
 //	records  per name: name, type (0 person, 1 org, 2 place, 3 misc),
 //	         uvarint count, key, fold (strings as uvarint length + bytes)
@@ -84,7 +79,7 @@ func (m *memIndex) insert(e regName) int32 {
 //
 // A lookup binary-searches a table in place.
 const (
-	frozenMagic  = "MREG\x02"
+	frozenMagic  = "MREG\x03"
 	frozenHeader = len(frozenMagic) + 4 + 4 + 4*nTables
 )
 
@@ -280,16 +275,10 @@ func encodeFrozen(m *memIndex) []byte {
 		}
 		return keys, func(k string) []int32 { return mp[k] }
 	}
-	names := make([]string, 0, len(m.byName))
-	for k := range m.byName {
-		names = append(names, k)
-	}
-	writeTable(tName, names, func(k string) []int32 { return []int32{m.byName[k]} })
 	writeMap := func(t int, mp map[string][]int32) {
 		keys, post := lists(mp)
 		writeTable(t, keys, post)
 	}
-	writeMap(tKey, m.byKey)
 	writeMap(tFold, m.byFold)
 	toks, tokPost := lists(m.byTok)
 	writeTable(tTok, toks, tokPost) // sorts toks

@@ -60,14 +60,18 @@ func (r *Registry) AddN(name string, typ news.EntityType, n int) {
 		return
 	}
 	nameKey := string(typ) + "\x00" + name
+	fold := Fold(name)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.base != nil {
-		if ids := r.ids(tName, nameKey); len(ids) > 0 {
-			id := ids[0]
-			e, _ := r.base.entry(id)
-			r.delta[id] = max(r.delta[id]+n, -e.count)
-			return
+		for _, id := range r.ids(tFold, fold) {
+			if id >= r.baseN() {
+				break
+			}
+			if e, ok := r.base.entry(id); ok && e.name == name && e.typ == typ {
+				r.delta[id] = max(r.delta[id]+n, -e.count)
+				return
+			}
 		}
 	}
 	id, ok := r.mem.byName[nameKey]
@@ -75,7 +79,7 @@ func (r *Registry) AddN(name string, typ news.EntityType, n int) {
 		if n < 0 {
 			return
 		}
-		id = r.mem.insert(regName{name: name, typ: typ, key: Key(name), fold: Fold(name)})
+		id = r.mem.insert(regName{name: name, typ: typ, key: Key(name), fold: fold})
 	}
 	r.mem.names[id].count = max(0, r.mem.names[id].count+n)
 }
@@ -114,8 +118,6 @@ func (r *Registry) ids(t int, key string) []int32 {
 	}
 	var m []int32
 	switch t {
-	case tKey:
-		m = r.mem.byKey[key]
 	case tFold:
 		m = r.mem.byFold[key]
 	case tTok:

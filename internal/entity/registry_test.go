@@ -186,7 +186,8 @@ func TestRegistryUnmarshalBad(t *testing.T) {
 		{"empty", nil},
 		{"wrong magic", []byte("JUNK\x01\x00")},
 		{"truncated", good[:len(good)/2]},
-		{"huge count", []byte("MREG\x01\xff\xff\xff\xff\x0f")},
+		{"huge count", append([]byte("MREG\x03\xff\xff\xff\x7f"), make([]byte, 40)...)},
+		{"old version", []byte("MREG\x02\x00\x00\x00\x00")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
