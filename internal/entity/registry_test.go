@@ -2,6 +2,7 @@ package entity_test
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -264,5 +265,36 @@ func TestSpellings(t *testing.T) {
 	want := []string{"Andrei Klychev", "Andrei Khlychev", "Klychev"}
 	if got := entity.Spellings(e); !reflect.DeepEqual(got, want) {
 		t.Errorf("Spellings = %q, want %q", got, want)
+	}
+}
+
+// TestRegistryConcurrent adds and looks up from several goroutines (run
+// with -race to check the locking).
+func TestRegistryConcurrent(t *testing.T) {
+	r := testRegistry(t)
+	data, err := r.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.UnmarshalBinary(data); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func(g int) {
+			for i := 0; i < 200; i++ {
+				r.Add("Viktor Bout", news.Person)
+				r.Add(fmt.Sprintf("Person %d-%d Klychev", g, i), news.Person)
+				r.Variants("Klychev", news.Person, false)
+				r.Lookup("Bout", "", true)
+			}
+			done <- true
+		}(g)
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	if got := r.Lookup("Viktor Bout", news.Person, true); len(got) != 1 || got[0].Count != 5+800 {
+		t.Errorf("after concurrent adds: %+v, want count 805", got)
 	}
 }
