@@ -95,6 +95,30 @@ func BenchmarkRegistryVariants(b *testing.B) {
 	b.ReportMetric(float64(found)/float64(n), "names/query")
 }
 
+// BenchmarkRegistryVariantsDecoded is BenchmarkRegistryVariants on a
+// registry loaded with UnmarshalBinary, as a morgue search process has it.
+func BenchmarkRegistryVariantsDecoded(b *testing.B) {
+	r, names := registry100k(b)
+	data, err := r.MarshalBinary()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r = entity.NewRegistry()
+	if err := r.UnmarshalBinary(data); err != nil {
+		b.Fatal(err)
+	}
+	queries := []string{"Klychev", "Smith", "Rodrigues", "Johnsen", "Viktor Bout", "Mohammed", "Andersen"}
+	for i := 0; i < 50; i++ {
+		queries = append(queries, names[i*1999], surname(names[i*1777+3]))
+	}
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		r.Variants(queries[n%len(queries)], news.Person, false)
+		n++
+	}
+}
+
 func BenchmarkRegistryVariantsExact(b *testing.B) {
 	r, names := registry100k(b)
 	b.ResetTimer()
