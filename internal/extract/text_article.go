@@ -11,9 +11,10 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 	lines := d.lines[:end]
 	d.artEnd = end
 	excl := boxLines(lines)
+	prose := proseFlags(lines)
 	score := make([]int, len(lines))
 	for i, l := range lines {
-		score[i] = lineScore(l, excl[i])
+		score[i] = lineScore(l, prose[i], excl[i])
 	}
 	from, to := bestSegment(score)
 	if from >= to {
@@ -35,7 +36,7 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 	}
 	// The body starts at the first prose line of the segment.
 	p := from
-	for p < to && !isProse(lines[p]) {
+	for p < to && !prose[p] {
 		p++
 	}
 	if titleAt < 0 {
@@ -46,7 +47,7 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 		if titleAt >= from && titleAt <= p {
 			// the title opens the segment: the body starts at the next
 			// prose line
-			for p = titleAt + 1; p < to && !isProse(lines[p]); p++ {
+			for p = titleAt + 1; p < to && !prose[p]; p++ {
 			}
 		}
 		if titleAt <= p {
@@ -91,6 +92,26 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 		if isMetaLine(lines[i]) && lines[i].words <= 12 {
 			d.readMeta(lines[i])
 			excl[i] = true
+		}
+	}
+	// a byline or dateline closing the body ("Posted by X at 4:45 AM")
+	for i, seen := to-1, 0; i >= from && seen < 2; i-- {
+		if lines[i].blank {
+			continue
+		}
+		seen++
+		if isMetaLine(lines[i]) && lines[i].words <= 12 {
+			d.readMeta(lines[i])
+			excl[i] = true
+		}
+	}
+	for i, seen := to, 0; i < len(lines) && seen < 2; i++ {
+		if lines[i].blank {
+			continue
+		}
+		seen++
+		if len(bylineAuthors(lines[i].body)) > 0 && lines[i].words <= 12 {
+			d.readMeta(lines[i])
 		}
 	}
 	d.body = paragraphs(lines, from, to, func(i int) bool {
@@ -189,7 +210,7 @@ func bylineAuthors(s string) []string {
 	if m, ok := scanDate(rest); ok {
 		rest = rest[:m.start]
 	}
-	for _, stop := range []string{" | ", " on ", " am ", " le ", " el ", " in ", " · ", " • ", " - ", " – ", " — ", " /", "(", ",  ", "  "} {
+	for _, stop := range []string{" | ", " on ", " at ", " am ", " le ", " el ", " in ", " · ", " • ", " - ", " – ", " — ", " /", "(", ",  ", "  "} {
 		if i := strings.Index(rest, stop); i >= 0 {
 			rest = rest[:i]
 		}
@@ -226,7 +247,7 @@ func splitNames(s string) []string {
 // date, not a menu item or a breadcrumb. It returns -1 when nothing fits.
 func pickTitle(lines []tline, at int, excl []bool) int {
 	best, bestScore, nearest := -1, 0.0, -1
-	seen := 0
+	seen, far := 0, 0
 	for i := at - 1; i >= 0 && seen < 40; i-- {
 		l := lines[i]
 		if l.blank {
@@ -239,7 +260,8 @@ func pickTitle(lines []tline, at int, excl []bool) int {
 		if nearest < 0 && seen <= 3 {
 			nearest = i
 		}
-		sc := titleScore(lines, i) - 0.1*float64(seen-1)
+		sc := titleScore(lines, i) - 0.25*float64(far)
+		far++
 		if best < 0 || sc > bestScore {
 			best, bestScore = i, sc
 		}
@@ -275,9 +297,7 @@ func titleScore(lines []tline, i int) float64 {
 			caps++
 		}
 	}
-	if n > 0 && caps*2 >= n {
-		sc++
-	}
+	_ = caps
 	if strings.HasSuffix(l.body, ".") && !strings.HasSuffix(l.body, "...") {
 		sc--
 	}
@@ -290,20 +310,28 @@ func titleScore(lines []tline, i int) float64 {
 	if strings.Contains(l.body, " | ") || strings.ContainsAny(l.body, "»›→") || strings.Contains(l.body, " / ") {
 		sc -= 3
 	}
-	for j, k := i+1, 0; j < len(lines) && k < 3; j++ {
-		if lines[j].blank {
-			continue
-		}
-		k++
-		if isMetaLine(lines[j]) {
-			sc += 2
-			break
+	// a byline or date right below (or above) the title
+	meta := false
+	for j, k := i+1, 0; j < len(lines) && k < 3 && !meta; j++ {
+		if !lines[j].blank {
+			k++
+			meta = isMetaLine(lines[j])
 		}
 	}
+	for j, k := i-1, 0; j >= 0 && k < 2 && !meta; j-- {
+		if !lines[j].blank {
+			k++
+			meta = isMetaLine(lines[j]) && !isBoilerText(lines[j].body, lines[j].words)
+		}
+	}
+	if meta {
+		sc += 2
+	}
+	// named again elsewhere in the text (not in the footer)
 	if l.words >= 3 {
 		key := strings.ToLower(l.body)
 		for j := range lines {
-			if j != i && len(lines[j].body) >= len(key) && strings.Contains(strings.ToLower(lines[j].body), key) {
+			if j != i && len(lines[j].body) >= len(key) && strings.Contains(strings.ToLower(lines[j].body), key) && !isBoilerText(lines[j].body, lines[j].words) {
 				sc++
 				break
 			}
@@ -329,7 +357,7 @@ func titleKey(s string) string {
 
 // lineScore is a line's worth as article text: prose counts for it,
 // furniture against.
-func lineScore(l tline, excluded bool) int {
+func lineScore(l tline, prose, excluded bool) int {
 	switch {
 	case l.text == "" || l.blank:
 		return 0
@@ -342,8 +370,9 @@ func lineScore(l tline, excluded bool) int {
 	case strings.Count(l.body, " | ") >= 2:
 		return -4
 	}
-	prose := isProse(l)
 	switch {
+	case prose && l.marker && !endsSentence(l.body):
+		return 1 // a list item or a link in a list
 	case prose && l.marker:
 		return l.words / 2
 	case prose:
@@ -352,6 +381,24 @@ func lineScore(l tline, excluded bool) int {
 		return -3
 	}
 	return -1
+}
+
+// proseFlags marks the lines of running text: prose lines, and the short
+// last lines of wrapped paragraphs, but not a long heading standing alone.
+func proseFlags(lines []tline) []bool {
+	prose := make([]bool, len(lines))
+	for i, l := range lines {
+		p := isProse(l)
+		alone := (i == 0 || lines[i-1].text == "") && (i+1 == len(lines) || lines[i+1].text == "")
+		switch {
+		case p && alone && !endsSentence(l.body) && l.words <= 20 && !l.marker:
+			p = false
+		case !p && !l.blank && !l.marker && i > 0 && prose[i-1] && lines[i-1].text != "" && l.indent >= lines[i-1].indent:
+			p = true
+		}
+		prose[i] = p
+	}
+	return prose
 }
 
 // isProse reports whether a line reads as running text rather than a

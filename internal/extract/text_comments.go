@@ -126,9 +126,9 @@ func anchorOf(l tline) (textAnchor, bool) {
 // dateHeaderName reads the commenter's name from a dated header line:
 // "by NAME on DATE", "NAME — DATE", "Posted by: NAME | DATE", "DATE NAME".
 func dateHeaderName(text string, m dateMatch) string {
-	cand := text[:m.start]
+	cand, post := text[:m.start], false
 	if cleanName(cand) == "" {
-		cand = text[m.end:]
+		cand, post = text[m.end:], true
 	}
 	low := strings.ToLower(cand)
 	for _, p := range []string{"posted by:", "posted by", "written by", "geschrieben von", "kommentar von", "comment by", "by:", "by", "von", "par", "por", "door"} {
@@ -148,6 +148,9 @@ func dateHeaderName(text string, m dateMatch) string {
 		}
 	}
 	for _, stop := range []string{" on ", " at ", " am ", " um ", " le ", " el ", " | ", " — ", " – ", " - ", " in ", " via ", " said", " says", " wrote", " schrieb", " (", " · ", " / "} {
+		if (stop == " in " || stop == " via ") && !post {
+			continue
+		}
 		if i := strings.Index(low, stop); i > 0 && cleanName(cand[:i]) != "" {
 			cand, low = cand[:i], low[:i]
 		}
@@ -943,7 +946,7 @@ func firstFooterStart(lines []tline, chain []textAnchor) int {
 	want := 1
 	if len(paras) > 0 {
 		slices.Sort(paras)
-		want = max(1, paras[len(paras)/2])
+		want = max(1, paras[(len(paras)-1)/2])
 	}
 	i := chain[0].line
 	blocks, in := 0, false
