@@ -24,25 +24,6 @@ func annotate(art *news.Article) error {
 func keyTerm(name string) string  { return "k:" + entity.Key(name) }
 func foldTerm(name string) string { return "f:" + entity.Fold(name) }
 
-// entityNames returns the names an entity is known by in one document: its
-// canonical name and the distinct spellings of its mentions.
-func entityNames(e news.Entity) []string {
-	names := []string{e.Name}
-	for _, m := range e.Mentions {
-		dup := false
-		for _, n := range names {
-			if n == m.Text {
-				dup = true
-				break
-			}
-		}
-		if !dup {
-			names = append(names, m.Text)
-		}
-	}
-	return names
-}
-
 // indexTerms returns the entity terms to index for an article (index 0)
 // and each of its comments.
 func indexTerms(art *news.Article) []index.Terms {
@@ -61,7 +42,7 @@ func termsOf(ents []news.Entity) index.Terms {
 	t := index.Terms{Keys: map[news.EntityType][]string{}, Names: map[news.EntityType][]string{}}
 	for _, e := range ents {
 		seen := map[string]bool{}
-		for _, n := range entityNames(e) {
+		for _, n := range entity.Spellings(e) {
 			for _, term := range []string{keyTerm(n), foldTerm(n)} {
 				if len(term) > 2 && !seen[term] {
 					seen[term] = true
@@ -97,7 +78,7 @@ func (a *Archive) register(art *news.Article) error {
 	}
 	add := func(ents []news.Entity) {
 		for _, e := range ents {
-			for _, n := range entityNames(e) {
+			for _, n := range entity.Spellings(e) {
 				reg.Add(n, e.Type)
 			}
 		}
@@ -163,7 +144,7 @@ func (e *expander) spans(ents []news.Entity, text string, base int) [][2]int {
 	var out [][2]int
 	for _, en := range ents {
 		all := false // a variant query matched the entity: mark every mention
-		for _, n := range entityNames(en) {
+		for _, n := range entity.Spellings(en) {
 			if e.terms[keyTerm(n)] {
 				all = true
 				break

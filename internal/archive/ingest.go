@@ -20,6 +20,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/morgue-archive/morgue/internal/entity"
 	"github.com/morgue-archive/morgue/internal/extract"
 	"github.com/morgue-archive/morgue/internal/news"
 	"github.com/morgue-archive/morgue/internal/store"
@@ -246,12 +247,8 @@ func (a *Archive) extractInput(ctx context.Context, in input, opt IngestOptions,
 			return err
 		}
 		switch {
-		case rec.Err != nil:
-			where := ""
-			if rec.Offset > 0 {
-				where = fmt.Sprintf(" (at %d)", rec.Offset)
-			}
-			recErrs = append(recErrs, fmt.Errorf("%s%s: %w", in.path, where, rec.Err))
+		case rec.Err != nil: // the error says where in the input
+			recErrs = append(recErrs, fmt.Errorf("%s: %w", in.path, rec.Err))
 		case rec.Skip != "":
 			ignored++
 		default:
@@ -345,7 +342,13 @@ func (a *Archive) prepare(art *news.Article, reuseID string) error {
 			}
 		}
 	}
-	return annotate(art)
+	if err := annotate(art); err != nil {
+		return err
+	}
+	if art.Published.IsZero() {
+		art.Published = entity.PublishedGuess(art.Body)
+	}
+	return nil
 }
 
 func shortHash(s string) string {

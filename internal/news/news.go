@@ -72,8 +72,10 @@ type Entity struct {
 	Mentions []Mention  `json:"mentions"`
 }
 
-// Mention is a span of a document's text, in byte offsets into Body
-// (half-open: Text == Body[Start:End]).
+// Mention is a span of a document's text in byte offsets, half-open. For a
+// comment they index its Body; for an article they index the article text:
+// title, captions and body joined by blank lines, empty parts left out
+// (entity.ArticleText builds it).
 type Mention struct {
 	Start int    `json:"start"`
 	End   int    `json:"end"`
