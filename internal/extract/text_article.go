@@ -116,14 +116,14 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 	}
 	d.body = paragraphs(lines, from, to, func(i int) bool {
 		l := lines[i]
-		return !excl[i] && !isBoilerText(l.body, l.words) && !isFormField(l.text) && i != titleAt
+		return !excl[i] && !l.boiler && !l.form && i != titleAt
 	})
 }
 
 // readMeta takes a short line between title and body as byline, date or
 // caption.
 func (d *textDoc) readMeta(l tline) {
-	if l.blank || isBoilerText(l.body, l.words) {
+	if l.blank || l.boiler {
 		return
 	}
 	if isMetaLine(l) {
@@ -135,7 +135,7 @@ func (d *textDoc) readMeta(l tline) {
 		}
 		return
 	}
-	if _, _, ok := commentHeading(l); ok {
+	if l.heading {
 		return
 	}
 	c := collapseSpaces(l.body)
@@ -150,7 +150,7 @@ func isMetaLine(l tline) bool {
 	if l.blank || l.words > 25 {
 		return false
 	}
-	if _, _, ok := commentHeading(l); ok {
+	if l.heading {
 		return true
 	}
 	if len(bylineAuthors(l.body)) > 0 {
@@ -254,7 +254,7 @@ func pickTitle(lines []tline, at int, excl []bool) int {
 			continue
 		}
 		seen++
-		if excl[i] || l.words == 0 || l.words > 25 || isMetaLine(l) || isBoilerText(l.body, l.words) || isFormField(l.text) {
+		if excl[i] || l.words == 0 || l.words > 25 || isMetaLine(l) || l.boiler || l.form {
 			continue
 		}
 		if nearest < 0 && seen <= 3 {
@@ -321,7 +321,7 @@ func titleScore(lines []tline, i int) float64 {
 	for j, k := i-1, 0; j >= 0 && k < 2 && !meta; j-- {
 		if !lines[j].blank {
 			k++
-			meta = isMetaLine(lines[j]) && !isBoilerText(lines[j].body, lines[j].words)
+			meta = isMetaLine(lines[j]) && !lines[j].boiler
 		}
 	}
 	if meta {
@@ -331,7 +331,7 @@ func titleScore(lines []tline, i int) float64 {
 	if l.words >= 3 {
 		key := strings.ToLower(l.body)
 		for j := range lines {
-			if j != i && len(lines[j].body) >= len(key) && strings.Contains(strings.ToLower(lines[j].body), key) && !isBoilerText(lines[j].body, lines[j].words) {
+			if j != i && len(lines[j].body) >= len(key) && strings.Contains(strings.ToLower(lines[j].body), key) && !lines[j].boiler {
 				sc++
 				break
 			}
@@ -363,9 +363,9 @@ func lineScore(l tline, prose, excluded bool) int {
 		return 0
 	case excluded:
 		return -8
-	case isFormField(l.text):
+	case l.form:
 		return -8
-	case isBoilerText(l.body, l.words):
+	case l.boiler:
 		return -6 - l.words/2
 	case strings.Count(l.body, " | ") >= 2:
 		return -4
@@ -536,14 +536,36 @@ var stopwords = map[string]string{
 // guessLanguage returns an ISO 639-1 code from stopword counts, or "" when
 // the text is too short or no language stands out.
 func guessLanguage(s string) string {
+	if len(s) > 32<<10 {
+		s = s[:32<<10]
+	}
 	count := map[string]int{}
 	total := 0
-	f := func(r rune) bool { return !unicode.IsLetter(r) }
-	for _, w := range strings.FieldsFunc(s, f) {
-		if len(w) > 7 {
+	var buf [8]byte
+	start := -1
+	for i, r := range s + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		if lang, ok := stopwords[strings.ToLower(w)]; ok {
+		if start < 0 {
+			continue
+		}
+		w := s[start:i]
+		start = -1
+		if len(w) > len(buf) {
+			continue
+		}
+		lw := buf[:0]
+		for _, c := range []byte(w) {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			lw = append(lw, c)
+		}
+		if lang, ok := stopwords[string(lw)]; ok {
 			count[lang]++
 			total++
 		}

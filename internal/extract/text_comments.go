@@ -291,11 +291,29 @@ func statedCount(l tline) int {
 	return 0
 }
 
+// countStems are the stems of the words a comments heading is made of.
+var countStems = []string{
+	"comment", "respon", "repl", "answer", "thought", "reaction", "kommentar", "antwort", "reaktion", "ergänzung",
+	"leserbrief", "meinung", "réaction", "réponse", "comentario", "respuesta", "rispost", "reactie", "comentário",
+	"resposta", "kommentit", "opinion", "opinión", "discussion", "diskussion", "avis",
+}
+
+// hasCountWord is a quick filter before the heading expressions.
+func hasCountWord(b string) bool {
+	low := strings.ToLower(b)
+	for _, st := range countStems {
+		if strings.Contains(low, st) {
+			return true
+		}
+	}
+	return false
+}
+
 // commentHeading reads a comments heading: "4 Responses to …", "12
 // Kommentare", "Comments (3)", "One thought on “…”".
 func commentHeading(l tline) (count int, ref string, ok bool) {
 	b := l.body
-	if b == "" || l.words > 30 {
+	if b == "" || l.words > 30 || !hasCountWord(b) {
 		return 0, "", false
 	}
 	num, bare := headingRE()
@@ -369,7 +387,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		if l.blank {
 			continue
 		}
-		if c, ref, ok := commentHeading(l); ok {
+		if c, ref, ok := commentHeading(l); l.heading && ok {
 			headingAt[i] = true
 			if firstCount == 0 && c > 0 {
 				firstCount = c
@@ -547,7 +565,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		keep := make([]int, 0, s.to-s.from)
 		for i := s.from; i < s.to; i++ {
 			l := lines[i]
-			if head[i] || l.blank || isCommentAction(l.body) || isBoilerText(l.body, l.words) || headingAt[i] {
+			if head[i] || l.blank || l.action || l.boiler || headingAt[i] {
 				continue
 			}
 			keep = append(keep, i)
@@ -779,10 +797,10 @@ func hardStopBetween(lines []tline, from, to int) bool {
 }
 
 func isHardStop(l tline) bool {
-	if l.blank || isCommentAction(l.body) {
+	if l.blank || l.action {
 		return false
 	}
-	return isSectionEnd(l.text, l.body, l.words)
+	return l.secEnd
 }
 
 // proseWords counts the words of running text (not furniture) in
@@ -790,7 +808,7 @@ func isHardStop(l tline) bool {
 func proseWords(lines []tline, from, to int) int {
 	n := 0
 	for i := from; i < to && i < len(lines); i++ {
-		if l := lines[i]; isProse(l) && !isBoilerText(l.body, l.words) {
+		if l := lines[i]; isProse(l) && !l.boiler {
 			n += l.words
 		}
 	}
@@ -811,7 +829,7 @@ func wordsAfter(lines []tline, from int, anchors map[int]textAnchor) int {
 	n := 0
 	for i := from; i < len(lines); i++ {
 		l := lines[i]
-		if l.blank || isCommentAction(l.body) {
+		if l.blank || l.action {
 			continue
 		}
 		if isHardStop(l) {
@@ -823,7 +841,7 @@ func wordsAfter(lines []tline, from int, anchors map[int]textAnchor) int {
 			}
 			continue
 		}
-		if _, _, ok := commentHeading(l); ok {
+		if l.heading {
 			break
 		}
 		n += l.words
@@ -843,14 +861,14 @@ func commentEnd(lines []tline, from int, anchors map[int]textAnchor) int {
 		if l.blank {
 			continue
 		}
-		if isCommentAction(l.body) {
+		if l.action {
 			menu = 0
 			continue
 		}
 		if isHardStop(l) {
 			return i
 		}
-		if _, _, ok := commentHeading(l); ok {
+		if l.heading {
 			return i
 		}
 		if l.marker && l.words <= 6 {
@@ -874,13 +892,13 @@ func isNameLine(l tline) bool {
 	if endsSentence(l.body) && !strings.HasSuffix(l.body, ".") {
 		return false
 	}
-	switch lastRune(l.body) {
+	switch textLastRune(l.body) {
 	case ',', ';', ':', '.':
 		if !strings.HasSuffix(l.body, "...") {
 			return false
 		}
 	}
-	if isCommentAction(l.body) || isBoilerText(l.body, l.words) || looksProse(l.body) {
+	if l.action || l.boiler || looksProse(l.body) {
 		return false
 	}
 	if _, ok := scanDate(l.body); ok {
@@ -919,7 +937,7 @@ func namesAround(lines []tline, chain []textAnchor, heading int, dir int) []int 
 				}
 				continue
 			}
-			if l.blank || isCommentAction(l.body) {
+			if l.blank || l.action {
 				continue
 			}
 			if isNameLine(l) {

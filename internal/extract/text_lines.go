@@ -16,6 +16,13 @@ type tline struct {
 	marker bool   // the line starts a list item
 	blank  bool   // nothing but markers and placeholders (or nothing at all)
 	words  int    // words in body
+
+	// classification, computed once (see classify)
+	boiler  bool // site furniture: isBoilerText
+	secEnd  bool // ends a comment list: isSectionEnd
+	action  bool // a link or button in a comment: isCommentAction
+	form    bool // w3m form controls: isFormField
+	heading bool // a comments heading: commentHeading
 }
 
 // normalizeText turns every line break into "\n", every odd space (NBSP,
@@ -79,7 +86,9 @@ func splitTextLines(s string) []tline {
 		} else {
 			l, s = s[:i], s[i+1:]
 		}
-		lines = append(lines, makeLine(l))
+		ln := makeLine(l)
+		classify(&ln)
+		lines = append(lines, ln)
 		if i < 0 {
 			break
 		}
@@ -96,6 +105,18 @@ func makeLine(l string) tline {
 	ln.words = countWords(body)
 	ln.blank = ln.body == ""
 	return ln
+}
+
+// classify fills the line's classification flags.
+func classify(l *tline) {
+	if l.blank {
+		return
+	}
+	l.boiler = isBoilerText(l.body, l.words)
+	l.secEnd = isSectionEnd(l.text, l.body, l.words)
+	l.action = isCommentAction(l.body)
+	l.form = isFormField(l.text)
+	_, _, l.heading = commentHeading(*l)
 }
 
 // stripMarker removes a list marker ("1.", "(2)", "•", "□", "☆", "-", "*")
@@ -229,8 +250,8 @@ func endsSentence(s string) bool {
 	return false
 }
 
-// lastRune returns the last rune of s, or 0.
-func lastRune(s string) rune {
+// textLastRune returns the last rune of s, or 0.
+func textLastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	if r == utf8.RuneError {
 		return 0

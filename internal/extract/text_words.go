@@ -111,21 +111,23 @@ func isSectionEnd(text, body string, words int) bool {
 	if strings.Contains(text, "[    ") || strings.HasPrefix(text, "[ ]") {
 		return true // w3m form fields
 	}
+	initPhrases()
 	low := strings.ToLower(body)
-	for _, p := range boilerAnywhere {
-		if strings.Contains(low, p) {
-			return true
-		}
+	if containsPhrase(low, anyIndex) {
+		return true
 	}
 	if words > 8 {
 		return false
 	}
-	for _, p := range sectionEnds {
-		if strings.HasPrefix(low, p) {
-			return true
+	w := firstWord(low)
+	for _, cand := range [2]string{w, strings.TrimRight(w, ":,.;!?")} {
+		for _, p := range endIndex[cand] {
+			if strings.HasPrefix(low, p) {
+				return true
+			}
 		}
 	}
-	return false
+	return strings.HasPrefix(low, "©")
 }
 
 // commentActions are short lines (links and buttons) inside a comment.
@@ -146,9 +148,81 @@ var commentActions = map[string]bool{
 }
 
 var (
-	boilerOnce  sync.Once
-	boilerShort map[string]bool // boilerLine entries, for exact matches
+	textPhraseOnce  sync.Once
+	boilerShort map[string]bool     // boilerLine entries, for exact matches
+	anyIndex    map[string][]string // boilerAnywhere by first word
+	lineIndex   map[string][]string // boilerLine prefixes by first word
+	endIndex    map[string][]string // sectionEnds by first word
 )
+
+func initPhrases() {
+	textPhraseOnce.Do(func() {
+		boilerShort = make(map[string]bool, len(boilerLine))
+		for _, p := range boilerLine {
+			boilerShort[normPhrase(p)] = true
+		}
+		anyIndex = phraseIndex(boilerAnywhere, nil)
+		lineIndex = phraseIndex(boilerLine, func(p string) bool { return len(p) >= 9 || strings.ContainsAny(p, " :") })
+		endIndex = phraseIndex(sectionEnds, nil)
+	})
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func phraseIndex(phrases []string, keep func(string) bool) map[string][]string {
+	idx := make(map[string][]string, len(phrases))
+	for _, p := range phrases {
+		if keep == nil || keep(p) {
+			w := firstWord(p)
+			idx[w] = append(idx[w], p)
+		}
+	}
+	return idx
+}
+
+// containsPhrase reports whether a phrase of idx starts at a word of low.
+func containsPhrase(low string, idx map[string][]string) bool {
+	for i := 0; i < len(low); {
+		for i < len(low) && low[i] == ' ' {
+			i++
+		}
+		end := strings.IndexByte(low[i:], ' ')
+		if end < 0 {
+			end = len(low)
+		} else {
+			end += i
+		}
+		for _, p := range idx[low[i:end]] {
+			if strings.HasPrefix(low[i:], p) {
+				return true
+			}
+		}
+		i = end
+	}
+	return false
+}
+
+// startsWithPhrase reports whether low starts with a phrase of idx; a
+// phrase ending in a letter must end a word of low.
+func startsWithPhrase(low string, idx map[string][]string) bool {
+	w := firstWord(low)
+	for _, cand := range [2]string{w, strings.TrimRight(w, ":,.;!?")} {
+		for _, p := range idx[cand] {
+			if strings.HasPrefix(low, p) && (len(low) == len(p) || !isLetterByte(p[len(p)-1]) || !isLetterByte(low[len(p)])) {
+				return true
+			}
+		}
+		if cand == w {
+			continue
+		}
+	}
+	return false
+}
 
 // normPhrase lower-cases s and drops leading and trailing punctuation,
 // arrows and brackets.
@@ -164,11 +238,10 @@ func isBoilerText(body string, words int) bool {
 	if body == "" {
 		return false
 	}
+	initPhrases()
 	low := strings.ToLower(body)
-	for _, p := range boilerAnywhere {
-		if strings.Contains(low, p) {
-			return true
-		}
+	if containsPhrase(low, anyIndex) {
+		return true
 	}
 	if isFormField(body) {
 		return true
@@ -176,12 +249,6 @@ func isBoilerText(body string, words int) bool {
 	if words > 12 {
 		return false
 	}
-	boilerOnce.Do(func() {
-		boilerShort = make(map[string]bool, len(boilerLine))
-		for _, p := range boilerLine {
-			boilerShort[normPhrase(p)] = true
-		}
-	})
 	n := normPhrase(low)
 	if boilerShort[n] || commentActions[n] {
 		return true
@@ -189,11 +256,8 @@ func isBoilerText(body string, words int) bool {
 	if words > 7 {
 		return false
 	}
-	for _, p := range boilerLine {
-		if (len(p) >= 9 || strings.ContainsAny(p, " :")) && strings.HasPrefix(low, p) &&
-			(len(low) == len(p) || !isLetterByte(p[len(p)-1]) || !isLetterByte(low[len(p)])) {
-			return true
-		}
+	if startsWithPhrase(low, lineIndex) {
+		return true
 	}
 	return strings.HasPrefix(low, "©") || strings.HasPrefix(low, "copyright")
 }
