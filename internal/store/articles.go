@@ -75,10 +75,10 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 					return err
 				}
 			}
-			comments := a.Comments
-			a.Comments = nil
-			v, err := pack(record{Hash: p.Hash, Article: a, NumCom: len(comments)})
-			a.Comments = comments
+			comments, ents := a.Comments, a.Entities
+			a.Comments, a.Entities = nil, nil
+			v, err := pack(record{Hash: p.Hash, Article: a, Entities: compactEntities(ents), NumCom: len(comments)})
+			a.Comments, a.Entities = comments, ents
 			if err != nil {
 				return err
 			}
@@ -87,7 +87,7 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 			}
 			for j := range comments {
 				c := &comments[j]
-				cv, err := pack(c)
+				cv, err := packComment(c)
 				if err != nil {
 					return err
 				}
@@ -192,15 +192,16 @@ func getArticle(tx *bolt.Tx, id string, withComments bool) (*news.Article, error
 	if err := unpack(v, &r); err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
+	r.expand()
 	if withComments {
 		c := tx.Bucket(bucketComments).Cursor()
 		p := commentPrefix(id)
 		for k, v := c.Seek(p); k != nil && hasPrefix(k, p); k, v = c.Next() {
-			var cm news.Comment
-			if err := unpack(v, &cm); err != nil {
+			cm, err := unpackComment(v)
+			if err != nil {
 				return nil, fmt.Errorf("comment %x: %w", k, err)
 			}
-			r.Article.Comments = append(r.Article.Comments, cm)
+			r.Article.Comments = append(r.Article.Comments, *cm)
 		}
 	}
 	return r.Article, nil
@@ -209,18 +210,17 @@ func getArticle(tx *bolt.Tx, id string, withComments bool) (*news.Article, error
 // Comment returns one comment. Returns an error wrapping news.ErrNotFound
 // when there is none.
 func (s *Store) Comment(articleID string, n int) (*news.Comment, error) {
-	var cm news.Comment
+	var cm *news.Comment
 	err := s.db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketComments).Get(commentKey(articleID, n))
 		if v == nil {
 			return fmt.Errorf("comment %s: %w", news.CommentID(articleID, n), news.ErrNotFound)
 		}
-		return unpack(v, &cm)
+		var err error
+		cm, err = unpackComment(v)
+		return err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return &cm, nil
+	return cm, err
 }
 
 // Doc is either an article (without comments) or a comment with the title
@@ -259,11 +259,11 @@ func (s *Store) Docs(ids []string, withComments bool) ([]Doc, error) {
 			if v == nil {
 				continue
 			}
-			var cm news.Comment
-			if err := unpack(v, &cm); err != nil {
+			cm, err := unpackComment(v)
+			if err != nil {
 				return fmt.Errorf("comment %s: %w", id, err)
 			}
-			out[i].Article, out[i].Comment = a, &cm
+			out[i].Article, out[i].Comment = a, cm
 		}
 		return nil
 	})

@@ -122,13 +122,16 @@ func (s *Store) Size() int64 {
 // record is what the articles bucket holds for one article (comments live
 // in their own bucket).
 type record struct {
-	Hash    string        `json:"hash"` // of the extracted content, to tell updates from re-ingests
-	Article *news.Article `json:"article"`
-	NumCom  int           `json:"ncomments"`
+	Hash     string         `json:"hash"` // of the extracted content, to tell updates from re-ingests
+	Article  *news.Article  `json:"article"`
+	Entities []storedEntity `json:"ents,omitempty"` // the article's, compacted
+	NumCom   int            `json:"ncomments"`
 }
 
+func (r *record) expand() { r.Article.Entities = expandEntities(r.Entities) }
+
 var (
-	encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
+	encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
 	decoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
 )
 
