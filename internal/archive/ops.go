@@ -99,8 +99,8 @@ func (a *Archive) Check(ctx context.Context) (CheckReport, error) {
 	return r, err
 }
 
-// Reindex rebuilds the index from the store and returns the number of
-// articles indexed.
+// Reindex rebuilds the index and the entity registry from the store and
+// returns the number of articles indexed.
 func (a *Archive) Reindex(ctx context.Context, p news.Progress) (int, error) {
 	if a.readOnly {
 		return 0, errors.New("reindex needs a writable archive")
@@ -185,4 +185,41 @@ func (a *Archive) Delete(ctx context.Context, ids []string) (int, error) {
 		return len(deleted), err
 	}
 	return len(deleted), derr
+}
+
+// Reannotate runs the entity tagger again over every stored article and
+// its comments and stores what it finds; Reindex then brings the index and
+// the registry up to date.
+func (a *Archive) Reannotate(ctx context.Context, p news.Progress) error {
+	ids, err := a.st.ArticleIDs()
+	if err != nil {
+		return err
+	}
+	p.SetTotal(int64(len(ids)))
+	defer p.Done()
+	for start := 0; start < len(ids); start += 500 {
+		chunk := ids[start:min(start+500, len(ids))]
+		docs, err := a.st.Docs(chunk, true)
+		if err != nil {
+			return err
+		}
+		arts := make([]*news.Article, 0, len(docs))
+		for _, d := range docs {
+			if d.Article == nil {
+				continue
+			}
+			if err := annotate(d.Article); err != nil {
+				return err
+			}
+			arts = append(arts, d.Article)
+		}
+		if err := a.st.SetEntities(arts); err != nil {
+			return fmt.Errorf("store entities: %w", err)
+		}
+		p.Add(int64(len(chunk)))
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
 }

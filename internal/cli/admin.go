@@ -90,17 +90,27 @@ func newCheckCommand(g *globalOptions) *cobra.Command {
 }
 
 func newReindexCommand(g *globalOptions) *cobra.Command {
-	return &cobra.Command{
-		Use:     "reindex",
-		Short:   "Rebuild the index from the store",
-		Example: `  $ morgue reindex`,
-		Args:    cobra.NoArgs,
+	var entities bool
+	cmd := &cobra.Command{
+		Use:   "reindex",
+		Short: "Rebuild the index from the store",
+		Long: `Reindex rebuilds the search index and the entity registry from the store.
+With --entities it first runs the entity tagger again over every stored
+article and comment, which a newer morgue with a better model may want.`,
+		Example: `  $ morgue reindex
+  $ morgue reindex --entities`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			a, err := g.open(cmd, false)
 			if err != nil {
 				return err
 			}
 			defer a.Close()
+			if entities {
+				if err := a.Reannotate(cmd.Context(), g.progress(cmd.ErrOrStderr(), "entities", false)); err != nil {
+					return err
+				}
+			}
 			n, err := a.Reindex(cmd.Context(), g.progress(cmd.ErrOrStderr(), "reindex", false))
 			if err != nil {
 				return err
@@ -111,6 +121,8 @@ func newReindexCommand(g *globalOptions) *cobra.Command {
 			return a.Close()
 		},
 	}
+	cmd.Flags().BoolVar(&entities, "entities", false, "run the entity tagger again first")
+	return cmd
 }
 
 func newDeleteCommand(g *globalOptions) *cobra.Command {

@@ -435,3 +435,56 @@ func (s *Store) IDs(fn func(id string) error) error {
 		})
 	})
 }
+
+// SetEntities rewrites the stored entities of articles and their comments
+// (after the tagger changed), leaving everything else as it is.
+func (s *Store) SetEntities(arts []*news.Article) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		ab, cb := tx.Bucket(bucketArticles), tx.Bucket(bucketComments)
+		for _, a := range arts {
+			v := ab.Get([]byte(a.ID))
+			if v == nil {
+				continue // deleted meanwhile
+			}
+			var r record
+			if err := unpack(v, &r); err != nil {
+				return fmt.Errorf("article %s: %w", a.ID, err)
+			}
+			r.Entities = compactEntities(a.Entities)
+			nv, err := pack(r)
+			if err != nil {
+				return err
+			}
+			if err := ab.Put([]byte(a.ID), nv); err != nil {
+				return err
+			}
+			for i := range a.Comments {
+				c := &a.Comments[i]
+				k := commentKey(a.ID, c.Number)
+				if cb.Get(k) == nil {
+					continue
+				}
+				cv, err := packComment(c)
+				if err != nil {
+					return err
+				}
+				if err := cb.Put(k, cv); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// ArticleIDs returns the ids of every article, in order.
+func (s *Store) ArticleIDs() ([]string, error) {
+	var ids []string
+	err := s.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
+			ids = append(ids, string(k))
+			return nil
+		})
+	})
+	return ids, err
+}
