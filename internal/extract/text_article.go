@@ -156,7 +156,7 @@ func isMetaLine(l tline) bool {
 	if len(bylineAuthors(l.body)) > 0 {
 		return true
 	}
-	if m, ok := scanDate(l.body); ok && (m.date || m.relative) {
+	if m, ok := scanDateQuick(l.body); ok && (m.date || m.relative) {
 		// the date must be the point of the line, not part of a title
 		rest := cleanName(l.body[:m.start] + " " + l.body[m.end:])
 		for _, w := range strings.Fields(strings.ToLower(rest)) {
@@ -329,9 +329,9 @@ func titleScore(lines []tline, i int) float64 {
 	}
 	// named again elsewhere in the text (not in the footer)
 	if l.words >= 3 {
-		key := strings.ToLower(l.body)
+		key := l.low
 		for j := range lines {
-			if j != i && len(lines[j].body) >= len(key) && strings.Contains(strings.ToLower(lines[j].body), key) && !lines[j].boiler {
+			if j != i && len(lines[j].low) >= len(key) && !lines[j].boiler && strings.Contains(lines[j].low, key) {
 				sc++
 				break
 			}

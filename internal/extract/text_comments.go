@@ -83,7 +83,7 @@ func anchorOf(l tline) (textAnchor, bool) {
 		}
 		return a, true
 	}
-	if m, ok := scanDate(l.text); ok && (m.date || m.clock || m.relative) {
+	if m, ok := scanDateQuick(l.text); ok && (m.date || m.clock || m.relative) {
 		rest := l.text[:m.start] + " " + l.text[m.end:]
 		if pre := strings.TrimSpace(l.text[:m.start]); strings.HasSuffix(pre, ":") {
 			// "Öffnungszeiten: 10:00 - 17:00 Uhr" is a label, not a name;
@@ -269,7 +269,7 @@ func looksProse(name string) bool {
 
 var headingRE = sync.OnceValues(func() (*regexp.Regexp, *regexp.Regexp) {
 	counts := `responses?|comments?|replies|reply|answers?|thoughts?|reactions?|kommentare?|kommentaren|antworten|reaktionen|ergänzungen|leserkommentare|leserbriefe|meinungen|commentaires?|réactions?|réponses?|comentarios?|respuestas?|commenti|commento|risposte|reacties|reactie|comentários?|respostas?|kommentarer|kommentit|opinions?`
-	num := regexp.MustCompile(`(?i)^(.{0,40}?\b)?(\d{1,6}|one|no|ein|eine|einen|un|une|uno|una|één|um|uma)\s*(?:` + counts + `)\b[\s:.]*(.*)$`)
+	num := regexp.MustCompile(`(?i)^(\d{1,6}|one|no|ein|eine|einen|un|une|uno|una|één|um|uma)\s*(?:` + counts + `)\b[\s:.]*(.*)$`)
 	bare := regexp.MustCompile(`(?i)^(?:` + counts + `|discussion|diskussion|reader comments|user comments|leser-?kommentare|ihre meinung|votre avis|tu opinión|la tua opinione)\s*[:(\[]?\s*(\d{0,6})\s*[)\]]?\s*:?$`)
 	return num, bare
 })
@@ -281,7 +281,7 @@ var countAnyRE = sync.OnceValue(func() *regexp.Regexp {
 // statedCount finds a comment count inside a short meta line ("Posted on
 // May 3 • 18 Comments", "|5 Kommentare").
 func statedCount(l tline) int {
-	if l.blank || l.words > 16 {
+	if l.blank || l.words > 16 || !hasCountWord(l.low) || strings.IndexFunc(l.body, unicode.IsDigit) < 0 {
 		return 0
 	}
 	if m := countAnyRE().FindStringSubmatch(l.body); m != nil {
@@ -299,12 +299,19 @@ var countStems = []string{
 }
 
 // hasCountWord is a quick filter before the heading expressions.
-func hasCountWord(b string) bool {
-	low := strings.ToLower(b)
-	for _, st := range countStems {
-		if strings.Contains(low, st) {
-			return true
+func hasCountWord(low string) bool {
+	start := true
+	for i := 0; i < len(low); i++ {
+		c := low[i]
+		letter := c >= 'a' && c <= 'z' || c >= 0x80
+		if letter && start {
+			for _, st := range countStems {
+				if st[0] == c && strings.HasPrefix(low[i:], st) {
+					return true
+				}
+			}
 		}
+		start = !letter && !(c >= '0' && c <= '9') || c >= '0' && c <= '9' // "52Comments" glues a count to the word
 	}
 	return false
 }
@@ -313,7 +320,11 @@ func hasCountWord(b string) bool {
 // Kommentare", "Comments (3)", "One thought on “…”".
 func commentHeading(l tline) (count int, ref string, ok bool) {
 	b := l.body
-	if b == "" || l.words > 30 || !hasCountWord(b) {
+	low := l.low
+	if low == "" {
+		low = strings.ToLower(b)
+	}
+	if b == "" || l.words > 30 || !hasCountWord(low) {
 		return 0, "", false
 	}
 	num, bare := headingRE()
@@ -322,9 +333,22 @@ func commentHeading(l tline) (count int, ref string, ok bool) {
 		return n, "", true
 	}
 	m := num.FindStringSubmatch(b)
+	prefix := ""
+	if m == nil && l.words <= 6 {
+		// "Dieser Artikel hat 32 Kommentare."
+		for i := 1; i < len(b) && i <= 40; i++ {
+			if b[i-1] == ' ' {
+				if m = num.FindStringSubmatch(b[i:]); m != nil {
+					prefix = b[:i]
+					break
+				}
+			}
+		}
+	}
 	if m == nil {
 		return 0, "", false
 	}
+	m = []string{m[0], prefix, m[1], m[2]}
 	if m[3] != "" && l.words > 8 {
 		// "4 Responses to Title": the rest must start with a preposition
 		rest := m[3]
@@ -901,7 +925,7 @@ func isNameLine(l tline) bool {
 	if l.action || l.boiler || looksProse(l.body) {
 		return false
 	}
-	if _, ok := scanDate(l.body); ok {
+	if _, ok := scanDateQuick(l.body); ok {
 		return false
 	}
 	return true

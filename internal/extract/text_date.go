@@ -171,6 +171,20 @@ var relUnits = map[string]bool{
 	"días": true, "dia": true, "dias": true, "semana": true, "semanas": true, "mes": true, "meses": true, "año": true, "años": true,
 }
 
+// scanDateQuick is scanDate for the many lines that hold no date: a date
+// needs a digit, except a few relative forms.
+func scanDateQuick(s string) (dateMatch, bool) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return scanDate(s)
+		}
+	}
+	if strings.Contains(s, " ago") || strings.Contains(s, "vor ") || strings.Contains(s, "Vor ") || strings.Contains(s, "hace ") || strings.Contains(s, "Hace ") {
+		return scanDate(s)
+	}
+	return dateMatch{}, false
+}
+
 // scanDate returns the first date or time of day in s.
 func scanDate(s string) (dateMatch, bool) {
 	var buf [48]dtok

@@ -18,11 +18,12 @@ type tline struct {
 	words  int    // words in body
 
 	// classification, computed once (see classify)
-	boiler  bool // site furniture: isBoilerText
-	secEnd  bool // ends a comment list: isSectionEnd
-	action  bool // a link or button in a comment: isCommentAction
-	form    bool // w3m form controls: isFormField
-	heading bool // a comments heading: commentHeading
+	low     string // body in lower case
+	boiler  bool   // site furniture: isBoilerText
+	secEnd  bool   // ends a comment list: isSectionEnd
+	action  bool   // a link or button in a comment: isCommentAction
+	form    bool   // w3m form controls: isFormField
+	heading bool   // a comments heading: commentHeading
 }
 
 // normalizeText turns every line break into "\n", every odd space (NBSP,
@@ -112,8 +113,9 @@ func classify(l *tline) {
 	if l.blank {
 		return
 	}
-	l.boiler = isBoilerText(l.body, l.words)
-	l.secEnd = isSectionEnd(l.text, l.body, l.words)
+	l.low = strings.ToLower(l.body)
+	l.boiler = boilerLow(l.body, l.low, l.words)
+	l.secEnd = sectionEndLow(l.text, l.low, l.words)
 	l.action = isCommentAction(l.body)
 	l.form = isFormField(l.text)
 	_, _, l.heading = commentHeading(*l)

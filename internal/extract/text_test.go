@@ -404,3 +404,38 @@ func fileExists(p string) bool {
 	_, err := os.Stat(p)
 	return err == nil
 }
+
+// BenchmarkParseTextPages measures throughput on the 228 real w3m dumps of
+// the shared test data (skipped when absent).
+func BenchmarkParseTextPages(b *testing.B) {
+	dir := os.Getenv("MORGUE_SHARED")
+	if dir == "" {
+		dir = filepath.Join("..", "..", "..", "shared")
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "data", "comment_pages_text", "pages", "*.txt"))
+	if len(files) == 0 {
+		b.Skip("shared comment_pages_text not found (set MORGUE_SHARED)")
+	}
+	var pages []string
+	total := 0
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := extract.DecodeText(raw)
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, s)
+		total += len(s)
+	}
+	b.SetBytes(int64(total))
+	for b.Loop() {
+		for _, s := range pages {
+			if _, err := extract.ParseText(s); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

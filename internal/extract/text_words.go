@@ -108,11 +108,15 @@ var sectionEnds = []string{
 // isSectionEnd reports whether a line is furniture that never sits inside
 // a comment list (so the list ends there).
 func isSectionEnd(text, body string, words int) bool {
+	return sectionEndLow(text, strings.ToLower(body), words)
+}
+
+// sectionEndLow is isSectionEnd with the lower-cased body at hand.
+func sectionEndLow(text, low string, words int) bool {
 	if strings.Contains(text, "[    ") || strings.HasPrefix(text, "[ ]") {
 		return true // w3m form fields
 	}
 	initPhrases()
-	low := strings.ToLower(body)
 	if containsPhrase(low, anyIndex) {
 		return true
 	}
@@ -235,11 +239,15 @@ func normPhrase(s string) string {
 
 // isBoilerText reports whether a line is site furniture rather than text.
 func isBoilerText(body string, words int) bool {
+	return boilerLow(body, strings.ToLower(body), words)
+}
+
+// boilerLow is isBoilerText with the lower-cased body at hand.
+func boilerLow(body, low string, words int) bool {
 	if body == "" {
 		return false
 	}
 	initPhrases()
-	low := strings.ToLower(body)
 	if containsPhrase(low, anyIndex) {
 		return true
 	}
