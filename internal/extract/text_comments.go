@@ -256,7 +256,7 @@ func cleanName(s string) string {
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
 func looksProse(name string) bool {
-	if strings.ContainsAny(name, "“”\"«»„") || strings.Contains(name, ", ") {
+	if strings.ContainsAny(name, "“”\"«»„") {
 		return true
 	}
 	for _, w := range strings.Fields(strings.ToLower(name)) {
@@ -281,7 +281,7 @@ var countAnyRE = sync.OnceValue(func() *regexp.Regexp {
 // statedCount finds a comment count inside a short meta line ("Posted on
 // May 3 • 18 Comments", "|5 Kommentare").
 func statedCount(l tline) int {
-	if l.blank || l.words > 16 || !hasCountWord(l.low) || strings.IndexFunc(l.body, unicode.IsDigit) < 0 {
+	if l.blank || l.words > 16 || l.marker && l.words > 3 || !hasCountWord(l.low) || strings.IndexFunc(l.body, unicode.IsDigit) < 0 {
 		return 0
 	}
 	if m := countAnyRE().FindStringSubmatch(l.body); m != nil {
@@ -319,9 +319,9 @@ func hasCountWord(low string) bool {
 // commentHeading reads a comments heading: "4 Responses to …", "12
 // Kommentare", "Comments (3)", "One thought on “…”".
 func commentHeading(l tline) (count int, ref string, ok bool) {
-	b := l.body
+	b := strings.TrimLeft(l.body, "±»›#|–—-·:* ")
 	low := l.low
-	if low == "" {
+	if low == "" || len(b) != len(l.body) {
 		low = strings.ToLower(b)
 	}
 	if b == "" || l.words > 30 || !hasCountWord(low) {
@@ -338,10 +338,11 @@ func commentHeading(l tline) (count int, ref string, ok bool) {
 		// "Dieser Artikel hat 32 Kommentare."
 		for i := 1; i < len(b) && i <= 40; i++ {
 			if b[i-1] == ' ' {
-				if m = num.FindStringSubmatch(b[i:]); m != nil {
+				if m = num.FindStringSubmatch(b[i:]); m != nil && m[1][0] >= '0' && m[1][0] <= '9' {
 					prefix = b[:i]
 					break
 				}
+				m = nil // "Schreibe einen Kommentar" is no count
 			}
 		}
 	}
@@ -437,6 +438,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 	// with no article text between them (a count at the top of the page is
 	// not the start of the comments).
 	heading = -1
+	best := 0
 	for i := n - 1; i >= 0; i-- {
 		if !headingAt[i] || lines[i].marker && lines[i].words <= 3 {
 			continue
@@ -448,9 +450,23 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 				break
 			}
 		}
-		if next >= 0 && proseWords(lines, i+1, next) <= 80 {
-			heading = i
-			break
+		if next < 0 || proseWords(lines, i+1, next) > 80 {
+			continue
+		}
+		// the heading with the most headers under it, up to the comment
+		// form or the next heading
+		k := 0
+		for _, a := range anchors {
+			if a.line <= i {
+				continue
+			}
+			if hardStopBetween(lines, i+1, a.line) && k > 0 || headingBetween(headingAt, i+1, a.line) {
+				break
+			}
+			k++
+		}
+		if k > best {
+			heading, best = i, k
 		}
 	}
 	if heading >= 0 {
@@ -825,6 +841,15 @@ func isHardStop(l tline) bool {
 		return false
 	}
 	return l.secEnd
+}
+
+func headingBetween(at map[int]bool, from, to int) bool {
+	for i := range at {
+		if i >= from && i < to {
+			return true
+		}
+	}
+	return false
 }
 
 // proseWords counts the words of running text (not furniture) in

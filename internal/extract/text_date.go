@@ -151,6 +151,9 @@ var weekdayWords = map[string]bool{
 	"montag": true, "dienstag": true, "mittwoch": true, "donnerstag": true, "freitag": true, "samstag": true, "sonntag": true,
 	"lundi": true, "mardi": true, "mercredi": true, "jeudi": true, "vendredi": true, "samedi": true, "dimanche": true,
 	"lunes": true, "martes": true, "miércoles": true, "jueves": true, "viernes": true, "sábado": true, "domingo": true,
+	// abbreviations; a weekday counts only in front of a date
+	"mo": true, "di": true, "mi": true, "do": true, "fr": true, "sa": true, "so": true,
+	"lun": true, "mer": true, "jeu": true, "ven": true, "sam": true, "dim": true, "mié": true, "jue": true, "vie": true, "sáb": true, "dom": true,
 }
 
 // dateJoinWords may stand between a date and its time: "at", "um", "à", "a las"...

@@ -119,6 +119,7 @@ func classify(l *tline) {
 	l.action = isCommentAction(l.body)
 	l.form = isFormField(l.text)
 	_, _, l.heading = commentHeading(*l)
+	l.heading = l.heading && !l.form
 }
 
 // stripMarker removes a list marker ("1.", "(2)", "•", "□", "☆", "-", "*")

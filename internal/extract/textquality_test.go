@@ -349,3 +349,81 @@ func TestTextQualityWCXB(t *testing.T) {
 		t.Errorf("WCXB article F1 %.4f fell below %.2f", fa, floorWCXBArticle)
 	}
 }
+
+// TestTextQualityTrafilatura checks the trafilatura maintainers' snippets
+// against the w3m dumps of their test pages: text that must be in the
+// article ("with"), must not be ("without"), and must be in the comments.
+// Only snippets that occur in the dump at all are counted (w3m wraps and
+// hyphenates some, and some comments are loaded by script).
+func TestTextQualityTrafilatura(t *testing.T) {
+	shared := textSharedDir(t)
+	raw, err := os.ReadFile(filepath.Join(shared, "data", "trafilatura_eval_comments", "evaldata_comments.json"))
+	if err != nil {
+		t.Fatalf("read trafilatura snippets: %v", err)
+	}
+	var pages []struct {
+		ID       string   `json:"id"`
+		With     []string `json:"with"`
+		Without  []string `json:"without"`
+		Comments []string `json:"comments"`
+	}
+	if err := json.Unmarshal(raw, &pages); err != nil {
+		t.Fatalf("decode trafilatura snippets: %v", err)
+	}
+	norm := func(s string) string { return strings.Join(strings.Fields(normalizeText(s)), " ") }
+	var withN, withOK, withoutN, withoutOK, comN, comOK, comInBody int
+	for _, p := range pages {
+		dump, err := os.ReadFile(filepath.Join(shared, "data", "comment_pages_text", "pages", "traf_"+p.ID+".txt"))
+		if err != nil {
+			continue
+		}
+		s, err := DecodeText(dump)
+		if err != nil {
+			t.Errorf("%s: %v", p.ID, err)
+			continue
+		}
+		d, err := parseTextDoc(s)
+		if err != nil {
+			t.Errorf("%s: %v", p.ID, err)
+			continue
+		}
+		all := norm(s)
+		art := norm(d.title + "\n" + strings.Join(d.captions, "\n") + "\n" + strings.Join(d.body, "\n"))
+		com := norm(d.commentsText())
+		for _, w := range p.With {
+			if w = norm(w); strings.Contains(all, w) {
+				withN++
+				if strings.Contains(art, w) {
+					withOK++
+				}
+			}
+		}
+		for _, w := range p.Without {
+			if w = norm(w); strings.Contains(all, w) {
+				withoutN++
+				if !strings.Contains(art, w) {
+					withoutOK++
+				}
+			}
+		}
+		for _, c := range p.Comments {
+			if c = norm(c); strings.Contains(all, c) {
+				comN++
+				switch {
+				case strings.Contains(com, c):
+					comOK++
+				case strings.Contains(art, c):
+					comInBody++
+				}
+				if os.Getenv("TEXTQ_LIST") != "" && !strings.Contains(com, c) {
+					t.Logf("%s: comment snippet not in comments: %.60q", p.ID, c)
+				}
+			}
+		}
+	}
+	if withN+withoutN+comN == 0 {
+		t.Skip("no trafilatura dumps found")
+	}
+	t.Logf("trafilatura dumps: article snippets found %d/%d, furniture snippets kept out %d/%d", withOK, withN, withoutOK, withoutN)
+	t.Logf("trafilatura dumps: comment snippets in comments %d/%d (%d more landed in the body)", comOK, comN, comInBody)
+}
