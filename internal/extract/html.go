@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -73,8 +74,13 @@ func parseHTMLPage(raw []byte, contentType string, opt Options) (*news.Article, 
 			a.Published = m.Date.UTC()
 		}
 		a.Authors = splitAuthorList(m.Author)
-		a.Body = renderBlocks(res.ContentNode)
 		a.Captions = htmlCaptions(res.ContentNode)
+		for _, c := range pruneBoilerplate(res.ContentNode, doc) {
+			if !slices.Contains(a.Captions, c) {
+				a.Captions = append(a.Captions, c)
+			}
+		}
+		a.Body = renderBlocks(res.ContentNode)
 		if len(a.Comments) == 0 && res.CommentsNode != nil {
 			if body := renderBlocks(res.CommentsNode); body != "" {
 				a.Comments = []news.Comment{{Number: 1, Body: body}}

@@ -162,6 +162,10 @@ func TestHTMLArticleBenchmark(t *testing.T) {
 		raw := readMaybeGzip(t, filepath.Join(dir, "html", id+".html.gz"))
 		a := extractHTML(t, raw, gt.URL)
 		ours = append(ours, shingleMatch(gt.ArticleBody, a.Body, 4))
+		if os.Getenv("MORGUE_EVAL_DETAIL") != "" {
+			x := ours[len(ours)-1]
+			t.Logf("page %s: precision=%.3f recall=%.3f", id, x.tp/max(x.tp+x.fp, 1e-9), x.tp/max(x.tp+x.fn, 1e-9))
+		}
 		ours1 = append(ours1, shingleMatch(gt.ArticleBody, a.Body, 1))
 		var libText string
 		if res, err := trafilatura.Extract(bytes.NewReader(raw), trafilatura.Options{EnableFallback: true, ExcludeComments: true}); err == nil {
@@ -261,6 +265,8 @@ func TestHTMLCommentsTrafilaturaEval(t *testing.T) {
 			wTotal++
 			if strings.Contains(body, normSnippet(s)) {
 				wFound++
+			} else {
+				missed = append(missed, fmt.Sprintf("%s: with %q missing", pg.ID, s))
 			}
 		}
 		for _, s := range pg.Without {
