@@ -102,6 +102,8 @@ func anchorOf(l tline) (textAnchor, bool) {
 			return textAnchor{kind: akDate, when: m.t, shape: shape}, true
 		case nw > 8 || looksProse(all) || nw > 3 && endsSentence(rest):
 			return textAnchor{}, false
+		case l.marker && countWords(name) > 3:
+			return textAnchor{}, false // a dated link in a list of posts
 		}
 		return textAnchor{kind: akDateName, author: name, when: m.t, shape: shape}, true
 	}
@@ -670,7 +672,7 @@ func pickChain(lines []tline, cand []textAnchor, heading int) []textAnchor {
 	}
 	// "Name says:" is the surest shape; a Blogger page adds a time line
 	// under each comment, and the article has a date line or two.
-	if count[akSays] > 0 && count[akSays]*3 >= count[kind] {
+	if count[akSays] > 0 && count[akSays]*3 >= count[kind]-count[akSays] {
 		kind = akSays
 	}
 	var chain []textAnchor
@@ -1073,10 +1075,17 @@ func bareName(l tline) (name string, handle bool) {
 	if len(f) == 0 || len(f) > 4 {
 		return "", false
 	}
+	caps := false
 	for _, w := range f {
-		if strings.ContainsAny(w, ",;:!?\"“”„()[]") || nameStop[strings.ToLower(w)] {
+		if strings.ContainsAny(w, ",;:!?\"“”„()[]{}<>=") || nameStop[strings.ToLower(w)] || strings.IndexFunc(w, unicode.IsLetter) < 0 {
 			return "", false
 		}
+		if r := []rune(w); unicode.IsUpper(r[0]) {
+			caps = true
+		}
+	}
+	if _, about := aboutBox(l); about || looksProse(strings.Join(f, " ")) {
+		return "", false
 	}
 	last := f[len(f)-1]
 	if strings.HasSuffix(last, ".") && len([]rune(last)) > 2 {
@@ -1102,6 +1111,9 @@ func bareName(l tline) (name string, handle bool) {
 		if hasDigit || camel || strings.ContainsAny(w, "_@") || lower && len(w) >= 4 {
 			handle = true
 		}
+	}
+	if len(f) > 1 && !caps && !handle {
+		return "", false // "import sys", "return b"
 	}
 	return name, handle
 }
