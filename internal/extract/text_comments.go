@@ -116,9 +116,12 @@ func anchorOf(l tline) (textAnchor, bool) {
 			return textAnchor{kind: akBy, author: name}, true
 		}
 	}
-	if strings.HasPrefix(low, "by ") && l.words <= 7 && !endsSentence(b) {
+	// Slashdot-style "by name (12345)"; a capitalised "By Name" is an
+	// article byline
+	if strings.HasPrefix(b, "by ") && l.words <= 7 && !endsSentence(b) {
+		karma := strings.Contains(b, "(") && strings.IndexFunc(b, unicode.IsDigit) > 0
 		name := cleanName(b[3:])
-		if nw := countWords(name); nw >= 1 && nw <= 4 && !looksProse(name) {
+		if nw := countWords(name); nw >= 1 && (nw <= 3 || karma && nw <= 4) && !looksProse(name) {
 			return textAnchor{kind: akBy, author: name}, true
 		}
 	}
@@ -952,6 +955,14 @@ func isNameLine(l tline) bool {
 	if l.action || l.boiler || looksProse(l.body) {
 		return false
 	}
+	for _, w := range strings.Fields(l.low) {
+		if nameStop[w] {
+			return false
+		}
+	}
+	if strings.Contains(l.body, " – ") || strings.Contains(l.body, " - ") || strings.Contains(l.body, ": ") {
+		return false
+	}
 	if _, ok := scanDateQuick(l.body); ok {
 		return false
 	}
@@ -1102,11 +1113,12 @@ func bareName(l tline) (name string, handle bool) {
 		w := f[0]
 		hasDigit := strings.IndexFunc(w, unicode.IsDigit) >= 0
 		lower := strings.ToLower(w) == w
-		camel := false
-		for i, r := range w {
-			if i > 0 && unicode.IsUpper(r) {
+		camel, prevLower := false, false
+		for _, r := range w {
+			if prevLower && unicode.IsUpper(r) {
 				camel = true
 			}
+			prevLower = unicode.IsLower(r)
 		}
 		if hasDigit || camel || strings.ContainsAny(w, "_@") || lower && len(w) >= 4 {
 			handle = true
@@ -1116,6 +1128,17 @@ func bareName(l tline) (name string, handle bool) {
 		return "", false // "import sys", "return b"
 	}
 	return name, handle
+}
+
+// furniture counts form fields and boilerplate lines.
+func furniture(lines []tline) int {
+	n := 0
+	for _, l := range lines {
+		if l.form || l.boiler || l.secEnd {
+			n++
+		}
+	}
+	return n
 }
 
 // nameChain finds comments headed by a bare name line (Disqus and similar
@@ -1169,6 +1192,11 @@ func nameChain(lines []tline, heading int) []textAnchor {
 		}
 	}
 	if len(cs)-first < 2 || strong < 2 && heading < 0 {
+		return nil
+	}
+	if heading < 0 && furniture(lines) > 5 {
+		// a browser dump full of menus and forms: a short line over a
+		// paragraph is more likely a heading than a commenter
 		return nil
 	}
 	if wordsIn(lines, 0, cs[first].line) < 30 {
