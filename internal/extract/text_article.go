@@ -34,10 +34,35 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 			}
 		}
 	}
-	// The body starts at the first prose line of the segment.
+	// The body starts at the first prose line of the segment, and ends
+	// at furniture that follows a page of text (related posts, the
+	// comment form, a newsletter box).
 	p := from
 	for p < to && !prose[p] {
 		p++
+	}
+	for i, w := p, 0; i < to; i++ {
+		if !lines[i].blank && isRelatedHead(lines[i].low, lines[i].words) && (i == 0 || lines[i-1].text == "") {
+			// a "Related posts" box: the list under it goes; the body
+			// ends there unless most of the text is still to come
+			after := 0
+			for j := i + 1; j < to; j++ {
+				if prose[j] && !lines[j].marker {
+					after += lines[j].words
+				}
+			}
+			if w >= 50 && after*2 < w {
+				to = i
+				break
+			}
+			excl[i] = true
+			for j := i + 1; j < to && (lines[j].text == "" || lines[j].marker || !prose[j]); j++ {
+				excl[j] = true
+			}
+		}
+		if prose[i] {
+			w += lines[i].words
+		}
 	}
 	if titleAt < 0 {
 		titleAt = pickTitle(lines, p, excl)

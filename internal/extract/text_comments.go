@@ -684,20 +684,18 @@ func pickChain(lines []tline, cand []textAnchor, heading int) []textAnchor {
 			chain = append(chain, a)
 		}
 	}
-	// Cut at the first furniture (comment form, footer, sidebar) after the
-	// first comment's text.
-	for k := 0; k+1 < len(chain); k++ {
-		if stop := hardStopBetween(lines, chain[k].line+1, chain[k+1].line); stop {
-			if k == 0 && heading < 0 && wordsIn(lines, 0, chain[0].line) < 25 {
-				chain = chain[1:]
-				k--
-				continue
+	// Furniture (the comment form, a footer, a sidebar) never sits inside
+	// a comment list: split the headers there and keep the largest run.
+	bestFrom, bestTo, from := 0, 0, 0
+	for k := 0; k < len(chain); k++ {
+		if k+1 == len(chain) || hardStopBetween(lines, chain[k].line+1, chain[k+1].line) {
+			if k+1-from > bestTo-bestFrom {
+				bestFrom, bestTo = from, k+1
 			}
-			chain = chain[:k+1]
-			break
+			from = k + 1
 		}
 	}
-	return chain
+	return chain[bestFrom:bestTo]
 }
 
 // oddShape reports whether the first header of a chain is laid out unlike

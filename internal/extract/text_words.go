@@ -42,6 +42,11 @@ var boilerAnywhere = []string{
 	"skip to content", "skip to main content", "zum inhalt springen", "aller au contenu", "saltar al contenido",
 	"this entry was posted in", "dieser eintrag wurde veröffentlicht in",
 	"bookmark the permalink", "permalink setzen", "filed under:", "posted in ", "abgelegt unter",
+	"when you purchase through links", "we may earn an affiliate", "we may earn a commission", "affiliate links",
+	"this site is protected by recaptcha", "we rely on your support", "support our journalism", "receive new posts",
+	"get regular updates", "subscribe to our newsletter", "sign up for our newsletter", "if you enjoyed reading this",
+	"alle angaben ohne gewähr", "newsletter abonnieren", "zum newsletter", "inscrivez-vous à la newsletter",
+	"suscríbete a nuestro boletín", "all fields are required", "this post may contain affiliate",
 }
 
 // boilerLine are phrases that mark a short line (a heading, a button, a
@@ -103,6 +108,34 @@ var sectionEnds = []string{
 	"neueste kommentare", "letzte beiträge", "letzte kommentare", "copyright", "©", "powered by", "trackbacks",
 	"pingbacks", "trackback url", "name (required)", "name *", "your name", "ihr name", "dein name", "votre nom",
 	"tu nombre", "search for:", "suche nach:", "subscribe to", "abonniere", "share this:", "teilen mit:",
+}
+
+// relatedHeads start the lists of other posts that follow an article.
+var relatedHeads = []string{
+	"related posts", "related articles", "related stories", "you may also like", "you might also like",
+	"ähnliche beiträge", "ähnliche artikel", "das könnte dich auch interessieren", "das könnte sie auch interessieren",
+	"articles similaires", "artículos relacionados", "articoli correlati", "leave a reply", "leave a comment",
+	"post a comment", "schreibe einen kommentar", "kommentar schreiben", "laisser un commentaire", "deja un comentario",
+	"auch interessant", "à lire aussi", "a lire aussi", "lire aussi", "mehr zum thema", "latest articles", "latest news",
+	"more stories", "most read", "most popular", "meistgelesen", "am meisten gelesen", "videos zum thema",
+	"beiträge aus dem forum", "weitere artikel", "weitere beiträge", "ver también", "te puede interesar", "leer también",
+	"lee también", "you might be interested", "recommended for you", "trending", "popular posts", "beliebte beiträge",
+	"read next", "read more:", "read also", "see also", "siehe auch", "voir aussi", "more from", "mehr aus",
+	"leggi anche", "potrebbe interessarti", "lees ook", "veja também",
+}
+
+// isRelatedHead reports whether a short line heads the list of other
+// posts (or the comment form) after an article.
+func isRelatedHead(low string, words int) bool {
+	if words > 6 {
+		return false
+	}
+	for _, p := range relatedHeads {
+		if strings.HasPrefix(low, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // isSectionEnd reports whether a line is furniture that never sits inside

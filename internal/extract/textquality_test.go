@@ -395,6 +395,8 @@ func TestTextQualityTrafilatura(t *testing.T) {
 				withN++
 				if strings.Contains(art, w) {
 					withOK++
+				} else if os.Getenv("TEXTQ_LIST") != "" {
+					t.Logf("%s: article text missed: %.70q", p.ID, w)
 				}
 			}
 		}
@@ -403,6 +405,8 @@ func TestTextQualityTrafilatura(t *testing.T) {
 				withoutN++
 				if !strings.Contains(art, w) {
 					withoutOK++
+				} else if os.Getenv("TEXTQ_LIST") != "" {
+					t.Logf("%s: furniture in the article: %.70q", p.ID, w)
 				}
 			}
 		}
