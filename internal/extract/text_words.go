@@ -185,11 +185,11 @@ var commentActions = map[string]bool{
 }
 
 var (
-	textPhraseOnce  sync.Once
-	boilerShort map[string]bool     // boilerLine entries, for exact matches
-	anyIndex    map[string][]string // boilerAnywhere by first word
-	lineIndex   map[string][]string // boilerLine prefixes by first word
-	endIndex    map[string][]string // sectionEnds by first word
+	textPhraseOnce sync.Once
+	boilerShort    map[string]bool     // boilerLine entries, for exact matches
+	anyIndex       map[string][]string // boilerAnywhere by first word
+	lineIndex      map[string][]string // boilerLine prefixes by first word
+	endIndex       map[string][]string // sectionEnds by first word
 )
 
 func initPhrases() {
