@@ -63,6 +63,7 @@ var nameJunk = map[string]bool{
 	"from": true, "in": true, "and": false, "submitted": true, "added": true, "commented": true, "|": true,
 	"asked": true, "answered": true, "edited": true, "modified": true, "viewed": true, "active": true,
 	"replied": true, "bearbeitet": true, "geändert": true, "beantwortet": true, "gefragt": true,
+	"update": true, "edit": true, "nachtrag": true, "mise": true, "jour": true, "actualización": true,
 }
 
 // parsedAnchor reads a line as a comment header, if it is one.
@@ -455,8 +456,8 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 				break
 			}
 		}
-		if next < 0 || proseWords(lines, i+1, next) > 80 {
-			continue
+		if next < 0 || proseWords(lines, i+1, next) > 80 || proseWords(lines, 0, i) < 30 {
+			continue // no comments right under it, or the article is still to come
 		}
 		// the heading with the most headers under it, up to the comment
 		// form or the next heading
