@@ -335,6 +335,21 @@ func titleScore(lines []tline, i int) float64 {
 	if strings.Contains(l.body, " | ") || strings.ContainsAny(l.body, "»›→") || strings.Contains(l.body, " / ") {
 		sc -= 3
 	}
+	// a title-like line right above: this one is its subtitle
+	for j, k := i-1, 0; j >= 0 && k < 1; j-- {
+		if lines[j].text == "" && k == 0 && j == i-1 {
+			continue
+		}
+		if !lines[j].blank {
+			k++
+			pl := lines[j]
+			// (the first line of a dump is the site's name more often)
+			if pl.words >= 3 && pl.words <= 20 && !pl.marker && !pl.boiler && !pl.form && !endsSentence(pl.body) && !isMetaLine(pl) &&
+				firstNonBlank(lines, 0, j+1) != j {
+				sc--
+			}
+		}
+	}
 	// a byline or date right below (or above) the title
 	meta := false
 	for j, k := i+1, 0; j < len(lines) && k < 3 && !meta; j++ {

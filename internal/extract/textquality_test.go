@@ -154,9 +154,11 @@ func (d *textDoc) commentsText() string {
 
 // Floors a few points under what the extractor reaches (regression guard).
 const (
-	floorDragnetArticle  = 0.90
-	floorDragnetComments = 0.89
-	floorWCXBArticle     = 0.84
+	floorDragnetArticle  = 0.91
+	floorDragnetComments = 0.90
+	floorWCXBArticle     = 0.88
+	floorTrafArticle     = 0.85 // share of article snippets found
+	floorTrafComments    = 0.80 // share of comment snippets found in comments
 )
 
 func TestTextQualityDragnet(t *testing.T) {
@@ -219,6 +221,12 @@ func TestTextQualityDragnet(t *testing.T) {
 	if fc < floorDragnetComments {
 		t.Errorf("comments F1 %.4f fell below %.2f", fc, floorDragnetComments)
 	}
+}
+
+// typoKey compares titles up to typography (quotes, ellipses, spaces).
+func typoKey(s string) string {
+	r := strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "…", "...", "‑", "-")
+	return titleKey(r.Replace(normalizeText(s)))
 }
 
 func textCmpF(a, b float64) int {
@@ -331,7 +339,7 @@ func TestTextQualityWCXB(t *testing.T) {
 			sumArt += f
 			nArt++
 		}
-		if titleKey(d.title) == titleKey(normalizeText(gt.GroundTruth.Title)) {
+		if typoKey(d.title) == typoKey(gt.GroundTruth.Title) {
 			titles++
 		}
 		if os.Getenv("TEXTQ_LIST") != "" {
@@ -430,4 +438,10 @@ func TestTextQualityTrafilatura(t *testing.T) {
 	}
 	t.Logf("trafilatura dumps: article snippets found %d/%d, furniture snippets kept out %d/%d", withOK, withN, withoutOK, withoutN)
 	t.Logf("trafilatura dumps: comment snippets in comments %d/%d (%d more landed in the body)", comOK, comN, comInBody)
+	if r := float64(withOK) / float64(max(withN, 1)); r < floorTrafArticle {
+		t.Errorf("article snippets found %.3f, below %.2f", r, floorTrafArticle)
+	}
+	if r := float64(comOK) / float64(max(comN, 1)); r < floorTrafComments {
+		t.Errorf("comment snippets found %.3f, below %.2f", r, floorTrafComments)
+	}
 }
