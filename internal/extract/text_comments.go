@@ -72,7 +72,10 @@ func anchorOf(l tline) (textAnchor, bool) {
 	if b == "" || len(l.text) > 160 || l.words > 24 {
 		return textAnchor{}, false
 	}
-	if name, ok := saysName(l.text, l.marker && !startsWithDigit(l.text)); ok {
+	// a bare "says" on a bulleted line is a menu item ("• Jugend schreibt"),
+	// unless an avatar placeholder shows it is a commenter
+	avatar := strings.Contains(l.text, "]") && !strings.HasPrefix(l.body, l.text)
+	if name, ok := saysName(l.text, l.marker && !startsWithDigit(l.text) && !avatar); ok {
 		a := textAnchor{kind: akSays}
 		if m, ok := scanDate(name); ok {
 			a.when = m.t
