@@ -148,7 +148,7 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 // readMeta takes a short line between title and body as byline, date or
 // caption.
 func (d *textDoc) readMeta(l tline) {
-	if l.blank || l.boiler {
+	if l.blank {
 		return
 	}
 	if isMetaLine(l) {
@@ -160,7 +160,7 @@ func (d *textDoc) readMeta(l tline) {
 		}
 		return
 	}
-	if l.heading {
+	if l.heading || l.boiler {
 		return
 	}
 	c := collapseSpaces(l.body)
@@ -245,7 +245,7 @@ func bylineAuthors(s string) []string {
 		return nil
 	}
 	var out []string
-	for _, part := range splitNames(rest) {
+	for k, part := range splitNames(rest) {
 		part = strings.Trim(part, " :,.")
 		w := countWords(part)
 		if w == 0 || w > 4 || looksProse(part) {
@@ -253,11 +253,32 @@ func bylineAuthors(s string) []string {
 		}
 		r := []rune(part)
 		if !unicode.IsUpper(r[0]) && !unicode.IsDigit(r[0]) && w > 1 {
+			if k > 0 {
+				break // "By Ann Lee, staff writer"
+			}
 			return nil
+		}
+		if k > 0 && !capitalised(part) {
+			break // "By Ann Lee, Health correspondent": a role, not a name
 		}
 		out = append(out, part)
 	}
 	return out
+}
+
+// capitalised reports whether every word of a name starts with a capital
+// (name particles aside).
+func capitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		switch w {
+		case "de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "del", "bin", "al", "ter":
+			continue
+		}
+		if r := []rune(w); !unicode.IsUpper(r[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 func splitNames(s string) []string {

@@ -439,3 +439,41 @@ func BenchmarkParseTextPages(b *testing.B) {
 		}
 	}
 }
+
+func TestParseTextBylines(t *testing.T) {
+	const body = "The council approved the new timetable on Tuesday after a long debate about night services.\n"
+	tests := []struct {
+		name      string
+		byline    string
+		authors   []string
+		published time.Time
+	}{
+		{name: "by with role", byline: "By Ann Lee, Health correspondent", authors: []string{"Ann Lee"}},
+		{name: "posted on by two", byline: "Posted on May 3, 2012 by Ann Lee and Bo Chen", authors: []string{"Ann Lee", "Bo Chen"},
+			published: time.Date(2012, 5, 3, 0, 0, 0, 0, time.UTC)},
+		{name: "German von", byline: "Veröffentlicht am 12. März 2020 von Jonas Albrecht", authors: []string{"Jonas Albrecht"},
+			published: time.Date(2020, 3, 12, 0, 0, 0, 0, time.UTC)},
+		{name: "date only", byline: "March 4, 2019", published: time.Date(2019, 3, 4, 0, 0, 0, 0, time.UTC)},
+		{name: "author label", byline: "Autor: gnaddrig | Abgelegt unter: Fotografie", authors: []string{"gnaddrig"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, err := extract.ParseText("Timetable approved\n\n" + tt.byline + "\n\n" + body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != "Timetable approved" {
+				t.Errorf("title = %q", a.Title)
+			}
+			if !equalStrings(a.Authors, tt.authors) {
+				t.Errorf("authors = %q, want %q", a.Authors, tt.authors)
+			}
+			if !a.Published.Equal(tt.published) {
+				t.Errorf("published = %v, want %v", a.Published, tt.published)
+			}
+			if a.Body != strings.TrimSpace(body) {
+				t.Errorf("body = %q", a.Body)
+			}
+		})
+	}
+}
