@@ -37,11 +37,11 @@ var boilerAnywhere = []string{
 	"we use cookies", "diese website verwendet cookies", "wir verwenden cookies", "ce site utilise des cookies",
 	"subscribe to: post comments", "subscribe to: posts", "newer post older post", "you must be logged in to post",
 	"sie müssen angemeldet sein", "comments are closed", "kommentare sind geschlossen", "les commentaires sont fermés",
-	"los comentarios están cerrados", "share this:", "teilen mit:", "partager :", "compartir esto:",
-	"like this:", "gefällt mir:", "j’aime :", "j'aime :", "me gusta:", "liken lade", "like loading",
+	"los comentarios están cerrados",
+
 	"skip to content", "skip to main content", "zum inhalt springen", "aller au contenu", "saltar al contenido",
 	"this entry was posted in", "dieser eintrag wurde veröffentlicht in",
-	"bookmark the permalink", "permalink setzen", "filed under:", "posted in ", "abgelegt unter",
+	"bookmark the permalink", "permalink setzen",
 	"when you purchase through links", "we may earn an affiliate", "we may earn a commission", "affiliate links",
 	"this site is protected by recaptcha", "we rely on your support", "support our journalism", "receive new posts",
 	"get regular updates", "subscribe to our newsletter", "sign up for our newsletter", "if you enjoyed reading this",
@@ -52,6 +52,8 @@ var boilerAnywhere = []string{
 // boilerLine are phrases that mark a short line (a heading, a button, a
 // link) as boilerplate when the line starts with them.
 var boilerLine = []string{
+	"like this:", "gefällt mir:", "j’aime :", "j'aime :", "me gusta:", "liken lade", "like loading", "share this:",
+	"teilen mit:", "partager :", "compartir esto:", "filed under:", "posted in ", "abgelegt unter",
 	"leave a reply", "leave a comment", "post a comment", "add a comment", "write a comment", "add comment",
 	"submit a comment", "post comment", "submit comment", "your comment", "comment form", "reply to this",
 	"schreibe einen kommentar", "kommentar schreiben", "kommentar verfassen", "kommentar hinterlassen",
