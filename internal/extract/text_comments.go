@@ -746,7 +746,7 @@ func trimHeaders(lines []tline, chain []textAnchor, heading int) []textAnchor {
 		case gaps[0] == 0 && before < 25:
 			chain = chain[1:]
 			continue
-		case gaps[0] > 250 && (len(rest) == 0 && heading < 0 || len(rest) > 0 && gaps[0] > 6*med+60),
+		case gaps[0] > 250 && (len(rest) == 0 && heading < 0 && before < 100 || len(rest) > 0 && gaps[0] > 6*med+60),
 			heading < 0 && before < 25 && gaps[0] > max(40, 2*med):
 			chain = chain[1:]
 			continue

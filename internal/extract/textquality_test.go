@@ -82,7 +82,7 @@ func textTokenF1(got, want string) float64 {
 var textDragnetDelim = regexp.MustCompile(`(?m)^[ \t]*[!@# $%^&*()]{6,}[ \t]*COMMENTS[ \t]*\r?$`)
 
 type textDragnetPage struct {
-	name, input, article, comments string
+	name, split, input, article, comments string
 }
 
 // textDragnetPages returns the dragnet pages with comments, the delimiter line
@@ -118,7 +118,7 @@ func textDragnetPages(t testing.TB, shared string) []textDragnetPage {
 			continue
 		}
 		in := strings.TrimRight(art, " \t\r\n") + "\n\n" + strings.TrimLeft(com, " \t\r\n")
-		pages = append(pages, textDragnetPage{name: col[0], input: in, article: art, comments: com})
+		pages = append(pages, textDragnetPage{name: col[0], split: col[1], input: in, article: art, comments: com})
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatalf("read dragnet index: %v", err)
@@ -166,6 +166,7 @@ func TestTextQualityDragnet(t *testing.T) {
 	pages := textDragnetPages(t, shared)
 	var sumA, sumC float64
 	var zeroC []string
+	split := map[string][][2]float64{}
 	type worst struct {
 		name string
 		f    float64
@@ -190,6 +191,7 @@ func TestTextQualityDragnet(t *testing.T) {
 		fc := textTokenF1(d.commentsText(), p.comments)
 		sumA += fa
 		sumC += fc
+		split[p.split] = append(split[p.split], [2]float64{fa, fc})
 		if len(d.comments) == 0 {
 			zeroC = append(zeroC, p.name)
 		}
@@ -205,6 +207,16 @@ func TestTextQualityDragnet(t *testing.T) {
 	t.Logf("dragnet article token F1 (mean per page): %.4f", fa)
 	t.Logf("dragnet comments token F1 (mean per page): %.4f", fc)
 	t.Logf("pages where no comment was found: %d", len(zeroC))
+	for _, name := range []string{"train", "test"} {
+		var a, c float64
+		for _, f := range split[name] {
+			a += f[0]
+			c += f[1]
+		}
+		if n := float64(len(split[name])); n > 0 {
+			t.Logf("  upstream %s split: %d pages, article %.4f, comments %.4f", name, len(split[name]), a/n, c/n)
+		}
+	}
 	if testing.Verbose() && os.Getenv("TEXTQ_WORST") != "" {
 		slices.SortFunc(worstA, func(a, b worst) int { return textCmpF(a.f, b.f) })
 		slices.SortFunc(worstC, func(a, b worst) int { return textCmpF(a.f, b.f) })
