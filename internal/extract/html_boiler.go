@@ -180,7 +180,19 @@ func pruneBoilerplate(content, doc *html.Node) (captions []string) {
 			b.drop = true
 		}
 	}
-	dropLinkRuns(blocks, p)
+	// The article's part of the page: the smallest element around the
+	// anchor that holds three blocks of the output.
+	count := map[*html.Node]int{}
+	for _, b := range blocks {
+		for a := b.src; a != nil; a = a.Parent {
+			count[a]++
+		}
+	}
+	root := p.anchor
+	for root != nil && count[root] < 3 {
+		root = root.Parent
+	}
+	dropLinkRuns(blocks, p, root)
 	dropDanglingLabels(blocks)
 	for _, b := range blocks {
 		if b.drop && b.node.Parent != nil {
@@ -441,19 +453,31 @@ func insideTag(n *html.Node, tag string) bool {
 	return false
 }
 
-// dropLinkRuns drops runs of two or more blocks that are mostly link text
-// (lists of related articles, tag lists), and the blocks that follow a
+// dropLinkRuns drops runs of two or more blocks that are mostly link text:
+// lists of related articles, tag lists. Inside the part of the page that
+// holds the article (root) only short runs go, the "read more" boxes set
+// between paragraphs; a long list of links there is more often the content
+// (a changelog, a reading list). It also drops the blocks that follow a
 // "related" label while they are mostly links.
-func dropLinkRuns(blocks []*outBlock, p *boilerPage) {
-	for i, b := range blocks {
-		if !b.linked || len(strings.Fields(b.text)) > 30 {
+func dropLinkRuns(blocks []*outBlock, p *boilerPage, root *html.Node) {
+	linked := func(b *outBlock) bool { return b.linked && len(strings.Fields(b.text)) <= 30 }
+	for i := 0; i < len(blocks); {
+		if !linked(blocks[i]) {
+			i++
 			continue
 		}
-		prev := i > 0 && blocks[i-1].linked
-		next := i+1 < len(blocks) && blocks[i+1].linked
-		if prev || next {
-			b.drop = true
+		j := i
+		inside := false
+		for j < len(blocks) && linked(blocks[j]) {
+			inside = inside || (root != nil && contains(root, blocks[j].src))
+			j++
 		}
+		if n := j - i; n >= 2 && (!inside || n <= 5) {
+			for k := i; k < j; k++ {
+				blocks[k].drop = true
+			}
+		}
+		i = j
 	}
 	for i, b := range blocks {
 		if !relatedLabel(b.text) {

@@ -88,7 +88,54 @@ func findCommentItems(doc *html.Node) []*commentItem {
 		}
 	}
 	walk(doc, nil, false)
-	return collapseWrappers(dropLoneWeak(items))
+	return mergeTextItems(collapseWrappers(dropLoneWeak(items)))
+}
+
+// mergeTextItems folds back into its comment an item that is only that
+// comment's text: the first item nested in a comment, with no author,
+// date or replies of its own, under a comment whose own text is short
+// (Drupal marks the text field itemprop="comment"). Its mark is rewritten
+// to itemprop="text" so that readComment takes it as the comment's text.
+func mergeTextItems(items []*commentItem) []*commentItem {
+	first := map[*commentItem]*commentItem{}
+	hasKids := map[*commentItem]bool{}
+	for _, it := range items {
+		if it.parent != nil {
+			hasKids[it.parent] = true
+			if first[it.parent] == nil {
+				first[it.parent] = it
+			}
+		}
+	}
+	drop := map[*commentItem]bool{}
+	for p, it := range first {
+		if hasKids[it] || !strings.EqualFold(domAttr(it.node, "itemprop"), "comment") {
+			continue
+		}
+		c := readComment(it.node)
+		if c.Author != "" || !c.Published.IsZero() {
+			continue
+		}
+		if len(oneLine(textOutside(p.node, map[*html.Node]bool{it.node: true}))) > 200 {
+			continue
+		}
+		for i := range it.node.Attr {
+			if it.node.Attr[i].Key == "itemprop" {
+				it.node.Attr[i].Val = "text"
+			}
+		}
+		drop[it] = true
+	}
+	if len(drop) == 0 {
+		return items
+	}
+	out := items[:0]
+	for _, it := range items {
+		if !drop[it] {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // dropLoneWeak drops items marked only by a comment-like class name that
@@ -329,10 +376,7 @@ func readComment(n *html.Node) news.Comment {
 		}
 	}
 
-	body := findCommentPart(n, bodyClasses, func(e *html.Node) bool {
-		ip := strings.ToLower(domAttr(e, "itemprop"))
-		return ip == "text" || ip == "commenttext" || ip == "description"
-	})
+	body := findCommentBody(n)
 	if body == nil {
 		body = n
 	}
@@ -373,6 +417,54 @@ func findCommentPart(n *html.Node, names []string, alt func(*html.Node) bool) *h
 		return best
 	}
 	return altHit
+}
+
+// findCommentBody returns the element under n, outside nested comments,
+// that holds the text of the comment: one marked as the text by microdata
+// or RDFa, else one whose class is earliest in bodyClasses. Elements
+// without text do not count ("link_text" in a reply button), and of
+// several with the same class the one with the most text wins (Drupal
+// puts the title and the text in two "comment-body" fields).
+func findCommentBody(n *html.Node) *html.Node {
+	var best, marked *html.Node
+	bestRank, bestSize, markedSize := len(bodyClasses), 0, 0
+	var walk func(*html.Node)
+	walk = func(e *html.Node) {
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || isNestedComment(c) {
+				continue
+			}
+			rank := len(bodyClasses)
+			for _, cl := range domClasses(c) {
+				for r, name := range bodyClasses[:rank] {
+					if classNamed(cl, name) {
+						rank = r
+						break
+					}
+				}
+			}
+			ip := strings.ToLower(domAttr(c, "itemprop"))
+			prop := strings.ToLower(domAttr(c, "property"))
+			isMarked := ip == "text" || ip == "commenttext" || ip == "description" ||
+				prop == "schema:text" || prop == "content:encoded" || strings.HasSuffix(prop, ":commenttext")
+			if rank < len(bodyClasses) || isMarked {
+				if size := nonSpace(renderComment(c, true)); size > 0 {
+					if isMarked && size > markedSize {
+						marked, markedSize = c, size
+					}
+					if rank < bestRank || (rank == bestRank && size > bestSize) {
+						best, bestRank, bestSize = c, rank, size
+					}
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if marked != nil {
+		return marked
+	}
+	return best
 }
 
 // classNamed reports whether class token cl is name, or ends in it after a

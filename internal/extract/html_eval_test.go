@@ -326,16 +326,22 @@ func TestHTMLCommentsWCXB(t *testing.T) {
 		a := extractHTML(t, readMaybeGzip(t, filepath.Join(dir, pg.HTMLFile)), pg.URL)
 		bodies = append(bodies, shingleMatch(gt.GroundTruth.MainContent, a.Body, 4))
 		body := normSnippet(a.Body)
+		detail := os.Getenv("MORGUE_EVAL_DETAIL") != ""
 		for _, s := range gt.GroundTruth.With {
 			wTotal++
 			if strings.Contains(body, normSnippet(s)) {
 				wFound++
+			} else if detail {
+				t.Logf("%s: with %q missing", pg.ID, s)
 			}
 		}
 		for _, s := range gt.GroundTruth.Without {
 			woTotal++
 			if strings.Contains(body, normSnippet(s)) {
 				woLeak++
+				if detail {
+					t.Logf("%s: without %q leaked", pg.ID, s)
+				}
 			}
 		}
 		if len(a.Comments) >= 2 {
