@@ -17,7 +17,11 @@ demo: build
 	@./bin/morgue --archive $(DEMO) search extradition
 	@echo '$$ morgue search --kind comment "bout OR jab"'
 	@./bin/morgue --archive $(DEMO) search --kind comment 'bout OR jab'
-	@echo '$$ morgue search --json --limit 1 "\"pay rise\""'
+	@echo '$$ morgue search person:Hrebenko'
+	@./bin/morgue --archive $(DEMO) search person:Hrebenko
+	@echo '$$ morgue entities --top 6'
+	@./bin/morgue --archive $(DEMO) entities --top 6
+	@echo; echo '$$ morgue search --json --limit 1 "\"pay rise\""'
 	@./bin/morgue --archive $(DEMO) search --json --limit 1 '"pay rise"'
 	@echo '$$ morgue stats'
 	@./bin/morgue --archive $(DEMO) stats
