@@ -447,11 +447,19 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 	// with no article text between them (a count at the top of the page is
 	// not the start of the comments).
 	heading = -1
-	best := 0
-	for i := n - 1; i >= 0; i-- {
+	best, tried := 0, 0
+	anchorAt := make(map[int]int, len(anchors))
+	for _, a := range anchors {
+		anchorAt[a.line] = 1
+		if a.kind == akSays {
+			anchorAt[a.line] = 3 // the surest shape
+		}
+	}
+	for i := n - 1; i >= 0 && tried < 50; i-- {
 		if !headingAt[i] || lines[i].marker && lines[i].words <= 3 {
 			continue
 		}
+		tried++
 		next := -1
 		for _, a := range anchors {
 			if a.line > i {
@@ -465,14 +473,11 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		// the heading with the most headers under it, up to the comment
 		// form or the next heading
 		k := 0
-		for _, a := range anchors {
-			if a.line <= i {
-				continue
-			}
-			if hardStopBetween(lines, i+1, a.line) && k > 0 || headingBetween(headingAt, i+1, a.line) {
+		for j := i + 1; j < n; j++ {
+			if headingAt[j] || k > 0 && isHardStop(lines[j]) {
 				break
 			}
-			k++
+			k += anchorAt[j]
 		}
 		if k > best {
 			heading, best = i, k
@@ -848,15 +853,6 @@ func isHardStop(l tline) bool {
 		return false
 	}
 	return l.secEnd
-}
-
-func headingBetween(at map[int]bool, from, to int) bool {
-	for i := range at {
-		if i >= from && i < to {
-			return true
-		}
-	}
-	return false
 }
 
 // proseWords counts the words of running text (not furniture) in
