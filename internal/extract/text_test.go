@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/morgue-archive/morgue/internal/extract"
 	"github.com/morgue-archive/morgue/internal/news"
@@ -476,4 +477,46 @@ func TestParseTextBylines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzParseText checks invariants on any text: no panic, an error only as
+// ErrBadInput, comments numbered from 1, no odd spaces left in the output.
+func FuzzParseText(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(fixtureDir, "*.txt"))
+	for _, p := range files {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(raw))
+	}
+	f.Add("Title\n\n2 Comments\n\nAnn says:\nMay 3, 2012 at 9:00 am\n\nHello.\n")
+	f.Add("\u00a0\n• \n[ ]\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			t.Skip()
+		}
+		a, err := extract.ParseText(s)
+		if err != nil {
+			if !errors.Is(err, news.ErrBadInput) {
+				t.Fatalf("error %v does not wrap ErrBadInput", err)
+			}
+			return
+		}
+		texts := append([]string{a.Title, a.Body}, a.Captions...)
+		for i, c := range a.Comments {
+			if c.Number != i+1 {
+				t.Fatalf("comment %d numbered %d", i+1, c.Number)
+			}
+			texts = append(texts, c.Author, c.Body)
+		}
+		for _, x := range texts {
+			if strings.ContainsAny(x, "\u00a0\u2009\u202f\u200b\r\t") {
+				t.Fatalf("odd space left in %q", x)
+			}
+			if x != strings.TrimSpace(x) {
+				t.Fatalf("untrimmed %q", x)
+			}
+		}
+	})
 }
