@@ -332,18 +332,6 @@ func titleScore(lines []tline, i int) float64 {
 	case l.words <= 20:
 		sc += 2
 	}
-	caps, n := 0, 0
-	for _, w := range strings.Fields(l.body) {
-		r := []rune(w)
-		if !unicode.IsLetter(r[0]) || len(r) <= 3 {
-			continue
-		}
-		n++
-		if unicode.IsUpper(r[0]) {
-			caps++
-		}
-	}
-	_ = caps
 	if strings.HasSuffix(l.body, ".") && !strings.HasSuffix(l.body, "...") {
 		sc--
 	}

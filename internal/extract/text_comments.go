@@ -59,14 +59,14 @@ var nameJunk = map[string]bool{
 	"cdt": true, "gmt": true, "utc": true, "cet": true, "cest": true, "mez": true, "mesz": true, "bst": true,
 	"et": true, "pt": true, "avatar": true, "homepage": true, "journal": true, "pts": true, "points": true,
 	"updated": true, "aktualisiert": true, "published": true, "veröffentlicht": true, "publié": true,
-	"publicado": true, "publicat": true, "pubblicato": true, "gepostet": true, "erstellt": true, "the": false,
-	"from": true, "in": true, "and": false, "submitted": true, "added": true, "commented": true, "|": true,
+	"publicado": true, "publicat": true, "pubblicato": true, "gepostet": true, "erstellt": true,
+	"from": true, "in": true, "submitted": true, "added": true, "commented": true, "|": true,
 	"asked": true, "answered": true, "edited": true, "modified": true, "viewed": true, "active": true,
 	"replied": true, "bearbeitet": true, "geändert": true, "beantwortet": true, "gefragt": true,
 	"update": true, "edit": true, "nachtrag": true, "mise": true, "jour": true, "actualización": true,
 }
 
-// parsedAnchor reads a line as a comment header, if it is one.
+// anchorOf reads a line as a comment header, if it is one.
 func anchorOf(l tline) (textAnchor, bool) {
 	b := l.body
 	if b == "" || len(l.text) > 160 || l.words > 24 {
