@@ -120,9 +120,10 @@ func nonSpace(s string) int {
 // outBlock is one block of the output tree and the element of the page it
 // was traced to (nil when it could not be).
 type outBlock struct {
-	node   *html.Node
-	text   string // one line
-	size   int    // non-space characters
+	node   *html.Node   // the block element, or the first node of a run
+	nodes  []*html.Node // what to remove to drop the block
+	text   string       // one line
+	size   int          // non-space characters
 	src    *html.Node
 	drop   bool
 	label  bool // short, heading-like
@@ -166,7 +167,7 @@ func pruneBoilerplate(content, doc *html.Node) (captions []string) {
 	}
 	for _, b := range blocks {
 		b.label = isLabelBlock(b)
-		if b.src != nil {
+		if b.src != nil && p.size[b.src].text <= 2*b.size {
 			b.linked = p.size[b.src].linkDensity() >= 0.75
 		}
 		switch {
@@ -195,32 +196,81 @@ func pruneBoilerplate(content, doc *html.Node) (captions []string) {
 	dropLinkRuns(blocks, p, root)
 	dropDanglingLabels(blocks)
 	for _, b := range blocks {
-		if b.drop && b.node.Parent != nil {
-			b.node.Parent.RemoveChild(b.node)
+		if !b.drop {
+			continue
+		}
+		for _, n := range b.nodes {
+			if n.Parent != nil {
+				n.Parent.RemoveChild(n)
+			}
 		}
 	}
 	return captions
 }
 
-// outputBlocks lists the innermost block elements of the output tree, in
-// order.
+// outputBlocks lists the blocks of the output tree in order: the innermost
+// block elements, and the runs of text and inline elements that sit
+// between blocks without a block of their own ("24. März 2004, 19:49 |"
+// before the first paragraph).
 func outputBlocks(root *html.Node) []*outBlock {
-	var out []*outBlock
-	var walk func(*html.Node) bool // reports whether n holds a block
-	walk = func(n *html.Node) bool {
-		inner := false
+	isBlock := func(n *html.Node) bool {
+		return n.Type == html.ElementNode && (htmlBlockTags[n.Data] || n.Data == "td" || n.Data == "th" || n.Data == "cell")
+	}
+	holds := map[*html.Node]bool{} // n is or holds a block
+	var mark func(*html.Node) bool
+	mark = func(n *html.Node) bool {
+		h := isBlock(n)
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && walk(c) {
-				inner = true
+			if c.Type == html.ElementNode && mark(c) {
+				h = true
 			}
 		}
-		block := n.Type == html.ElementNode && (htmlBlockTags[n.Data] || n.Data == "td" || n.Data == "th" || n.Data == "cell")
-		if block && !inner && n != root {
-			if t := oneLine(domText(n)); t != "" {
-				out = append(out, &outBlock{node: n, text: t, size: nonSpace(t)})
+		holds[n] = h
+		return h
+	}
+	mark(root)
+	var out []*outBlock
+	add := func(nodes []*html.Node) {
+		var b strings.Builder
+		for _, n := range nodes {
+			if n.Type == html.TextNode {
+				b.WriteString(n.Data)
+			} else {
+				b.WriteString(domText(n))
+			}
+			b.WriteString(" ")
+		}
+		if t := oneLine(b.String()); t != "" {
+			out = append(out, &outBlock{node: nodes[0], nodes: nodes, text: t, size: nonSpace(t)})
+		}
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		var run []*html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && holds[c] {
+				if len(run) > 0 {
+					add(run)
+					run = nil
+				}
+				inner := false
+				for g := c.FirstChild; g != nil && !inner; g = g.NextSibling {
+					inner = g.Type == html.ElementNode && holds[g]
+				}
+				if inner {
+					walk(c)
+				} else {
+					add([]*html.Node{c})
+				}
+				continue
+			}
+			if c.Type == html.TextNode || c.Type == html.ElementNode {
+				run = append(run, c)
 			}
 		}
-		return block || inner
+		if len(run) > 0 {
+			add(run)
+		}
 	}
 	walk(root)
 	return out
@@ -252,7 +302,20 @@ func (p *boilerPage) candidates(b *outBlock) []srcCandidate {
 		}
 		return false
 	}
-	if !find(b.node) {
+	found := false
+	for _, n := range b.nodes {
+		if n.Type == html.TextNode {
+			if t := oneLine(n.Data); t != "" {
+				first, found = t, true
+			}
+		} else {
+			found = find(n)
+		}
+		if found {
+			break
+		}
+	}
+	if !found {
 		return nil
 	}
 	var out []srcCandidate
@@ -515,9 +578,11 @@ func isLabelBlock(b *outBlock) bool {
 	if b.size > 80 {
 		return false
 	}
-	switch b.node.Data {
-	case "h1", "h2", "h3", "h4", "h5", "h6", "head":
-		return true
+	if b.node.Type == html.ElementNode {
+		switch b.node.Data {
+		case "h1", "h2", "h3", "h4", "h5", "h6", "head":
+			return true
+		}
 	}
 	if len(strings.Fields(b.text)) > 6 || b.size > 50 {
 		return false
@@ -583,8 +648,14 @@ func boilerText(t string) bool {
 // numeric date, or a month name) and at most one word besides ("24. März
 // 2004, 19:49 | Genesis", "asked Feb 6, 2014 at 20:37").
 func dateLine(t string, words []string) bool {
-	dated := rxClock.MatchString(t)
-	other := 0
+	dated, other := dateWords(t, words)
+	return dated && other <= 1
+}
+
+// dateWords reports whether a line holds a date or time, and how many of
+// its words are neither part of it nor the small words around dates.
+func dateWords(t string, words []string) (dated bool, other int) {
+	dated = rxClock.MatchString(t)
 	for _, w := range words {
 		switch {
 		case rxMonth.MatchString(w):
@@ -594,7 +665,7 @@ func dateLine(t string, words []string) bool {
 			other++
 		}
 	}
-	return dated && other <= 1
+	return dated, other
 }
 
 // relatedLabel reports whether t opens with a "see also" phrase.

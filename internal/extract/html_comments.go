@@ -28,6 +28,9 @@ import (
 // posts), whose first post is the article.
 func segmentComments(doc *html.Node) (comments []news.Comment, count int, forum bool) {
 	items := findCommentItems(doc)
+	if len(items) == 0 {
+		items = findZoneItems(doc)
+	}
 	count = statedCommentCount(doc, items)
 	if len(items) == 0 {
 		return nil, count, false
@@ -237,11 +240,13 @@ var (
 	rxItemID     *regexp.Regexp
 	rxItemClass  *regexp.Regexp
 	rxCountTitle *regexp.Regexp
+	rxAuthorLine *regexp.Regexp
 )
 
 func compileCommentRegexps() {
 	rxItemClass = regexp.MustCompile(`^[a-z0-9_-]*?(?:comment|kommentar|leserbrief|review)(?:[-_]{1,2}(?:item|card|entry|single|box|wrapper|container|inner|block|message-container)|item|container|entry|card|box)?$|(?:^|[-_])rev$`)
 	rxItemID = regexp.MustCompile(`^(?:li-)?(?:comment|kommentar|commentaire|comentario)[-_]?\d+$|^c\d{6,}$`)
+	rxAuthorLine = regexp.MustCompile(`(?i)^(?:#\s*\d+\s*)?(?:(?:kommentar|comment|antwort|reply|beitrag|posted|geschrieben|commentaire|comentario)\s+)?(?:von|by|de|par|from|por|od)\s+([^\s.,!?;:][^,!?;:]{0,40})$|^([^\s.,!?;:][^,!?;:]{0,40}?)\s+(?:says|said|schreibt|schrieb|sagt|wrote|dit|écrit|escribió|dice|napisał|meint)\s*:?$`)
 	rxCountTitle = regexp.MustCompile(`(?i)(\d+)\s*(?:\p{L}+\s+)?(?:responses?|comments?|replies|thoughts?|kommentare?|antworten|reaktionen|commentaires?|réponses|comentarios?|respuestas|komentarz[ey]?|odpowiedzi|reacties|commenti|risposte)\b`)
 }
 
@@ -385,7 +390,86 @@ func readComment(n *html.Node) news.Comment {
 		// Some themes put the text inside the author block.
 		c.Body = renderComment(body, false)
 	}
+	if c.Author == "" || c.Published.IsZero() {
+		readCommentHead(&c, n)
+	}
 	return c
+}
+
+// readCommentHead fills in the author and date of a comment whose markup
+// does not name them, from the short lines that open it ("#1 Kommentar von
+// Naru-chan", "Heidemarie Heim | Di, 21. April 2020 - 16:40", "Georg N. am
+// 10.4.2020"), and takes the lines it used out of the text.
+func readCommentHead(c *news.Comment, n *html.Node) {
+	rxOnce.Do(compileCommentRegexps)
+	paras := strings.Split(renderComment(n, false), "\n\n")
+	used := map[string]bool{}
+	for i, p := range paras {
+		if i >= 3 || i == len(paras)-1 {
+			break
+		}
+		line := oneLine(p)
+		if len([]rune(line)) > 100 {
+			break
+		}
+		if d := parseCommentDate(line); !d.IsZero() && dateOnly(line) {
+			if c.Published.IsZero() {
+				c.Published = d
+			}
+			used[line] = true
+			continue
+		}
+		for _, sep := range []string{" | ", "|", " am ", " on ", " le ", " el ", " - ", " um ", ", "} {
+			j := strings.Index(line, sep)
+			if j <= 0 {
+				continue
+			}
+			if d := parseCommentDate(line[j+len(sep):]); !d.IsZero() {
+				if c.Published.IsZero() {
+					c.Published = d
+				}
+				used[line] = true
+				if who := strings.TrimSpace(line[:j]); c.Author == "" && len(strings.Fields(who)) <= 5 {
+					c.Author = authorLine(who)
+				}
+				break
+			}
+		}
+		if used[line] {
+			continue
+		}
+		if c.Author == "" {
+			if m := rxAuthorLine.FindStringSubmatch(line); m != nil && len(strings.Fields(m[1]+m[2])) <= 4 {
+				c.Author = strings.TrimSpace(m[1] + m[2])
+				used[line] = true
+			}
+		}
+	}
+	if len(used) == 0 {
+		return
+	}
+	body := strings.Split(c.Body, "\n\n")
+	for len(body) > 1 && used[oneLine(body[0])] {
+		body = body[1:]
+	}
+	c.Body = strings.Join(body, "\n\n")
+}
+
+// dateOnly reports whether a line holds nothing but a date and time.
+func dateOnly(line string) bool {
+	htmlBoilerOnce.Do(compileBoilerRegexps)
+	words := strings.Fields(line)
+	dated, other := dateWords(line, words)
+	return len(words) <= 8 && dated && other == 0
+}
+
+// authorLine cleans a name taken from a comment's opening line.
+func authorLine(s string) string {
+	rxOnce.Do(compileCommentRegexps)
+	if m := rxAuthorLine.FindStringSubmatch(s); m != nil {
+		return strings.TrimSpace(m[1] + m[2])
+	}
+	return s
 }
 
 // findPart returns the first element under n, outside nested comments,
@@ -536,7 +620,9 @@ func commentDate(n *html.Node) time.Time {
 		}
 	}
 	if e := findCommentPart(n, dateClasses, func(e *html.Node) bool {
-		return strings.EqualFold(domAttr(e, "itemprop"), "datecreated") || strings.EqualFold(domAttr(e, "itemprop"), "datepublished")
+		prop := strings.ToLower(domAttr(e, "property"))
+		return strings.EqualFold(domAttr(e, "itemprop"), "datecreated") || strings.EqualFold(domAttr(e, "itemprop"), "datepublished") ||
+			((strings.Contains(prop, "date") || strings.Contains(prop, "created")) && domAttr(e, "content") != "")
 	}); e != nil {
 		for _, k := range []string{"datetime", "content", "title", "data-timestamp"} {
 			if d := parseCommentDate(domAttr(e, k)); !d.IsZero() {
@@ -578,6 +664,9 @@ func parseCommentDate(s string) time.Time {
 	if len(s) < 6 || len(s) > 80 {
 		return time.Time{}
 	}
+	if t := parseDayFirstDate(s); !t.IsZero() {
+		return t
+	}
 	if t, err := dateparse.ParseAny(s); err == nil && plausibleCommentDate(t) {
 		return t.UTC()
 	}
@@ -599,6 +688,84 @@ func parseCommentDate(s string) time.Time {
 		}
 	}
 	return time.Time{}
+}
+
+// dayMonths are month names (and their usual abbreviations) in the
+// languages whose dates put the day first, for parseDayFirstDate.
+var dayMonths = map[string]time.Month{
+	"jan": 1, "januar": 1, "jänner": 1, "january": 1, "janvier": 1, "enero": 1, "stycznia": 1, "gennaio": 1,
+	"feb": 2, "februar": 2, "february": 2, "février": 2, "fevrier": 2, "febrero": 2, "lutego": 2, "febbraio": 2,
+	"mar": 3, "mär": 3, "märz": 3, "maerz": 3, "march": 3, "mars": 3, "marzo": 3, "marca": 3,
+	"apr": 4, "april": 4, "avril": 4, "abril": 4, "kwietnia": 4, "aprile": 4,
+	"mai": 5, "may": 5, "mayo": 5, "maja": 5, "maggio": 5,
+	"jun": 6, "juni": 6, "june": 6, "juin": 6, "junio": 6, "czerwca": 6, "giugno": 6,
+	"jul": 7, "juli": 7, "july": 7, "juillet": 7, "julio": 7, "lipca": 7, "luglio": 7,
+	"aug": 8, "august": 8, "août": 8, "aout": 8, "agosto": 8, "sierpnia": 8,
+	"sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9, "września": 9, "settembre": 9,
+	"okt": 10, "oct": 10, "oktober": 10, "october": 10, "octobre": 10, "octubre": 10, "października": 10, "ottobre": 10,
+	"nov": 11, "november": 11, "novembre": 11, "noviembre": 11, "listopada": 11,
+	"dez": 12, "dec": 12, "dezember": 12, "december": 12, "décembre": 12, "diciembre": 12, "grudnia": 12, "dicembre": 12,
+}
+
+var (
+	dayFirstOnce   sync.Once
+	rxDayFirstNum  *regexp.Regexp
+	rxDayFirstName *regexp.Regexp
+)
+
+// parseDayFirstDate reads the dates that dateparse gets wrong or not at
+// all: dotted numeric dates, which put the day first ("8.6.2020",
+// "14. 01. 2020, 13:29"), and a day before a month name in German,
+// French, Spanish, Italian or Polish ("26. März 2004, 16:19", "4 de mayo
+// de 2022"), with an optional clock time. It returns the zero time for
+// anything else.
+func parseDayFirstDate(s string) time.Time {
+	dayFirstOnce.Do(func() {
+		const clock = `(?:[,\s]+(?:um|at|à|a las|o|-|\|)?\s*(\d{1,2})[:h.](\d{2})\b)?`
+		rxDayFirstNum = regexp.MustCompile(`\b(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)?\d{2})\b` + clock)
+		rxDayFirstName = regexp.MustCompile(`(?i)\b(\d{1,2})\.?\s+(?:de\s+)?(\pL{3,12})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b` + clock)
+	})
+	var day, year int
+	var month time.Month
+	var m []string
+	if m = rxDayFirstNum.FindStringSubmatch(s); m != nil {
+		day, year = atoi(m[1]), atoi(m[3])
+		month = time.Month(atoi(m[2]))
+		if year < 100 {
+			year += 2000
+			if year > time.Now().Year()+1 {
+				year -= 100
+			}
+		}
+	} else if m = rxDayFirstName.FindStringSubmatch(s); m != nil {
+		mo, ok := dayMonths[strings.ToLower(m[2])]
+		if !ok {
+			return time.Time{}
+		}
+		day, month, year = atoi(m[1]), mo, atoi(m[3])
+	} else {
+		return time.Time{}
+	}
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return time.Time{}
+	}
+	h, mi := 0, 0
+	if m[4] != "" {
+		h, mi = atoi(m[4]), atoi(m[5])
+		if h > 23 || mi > 59 {
+			h, mi = 0, 0
+		}
+	}
+	t := time.Date(year, month, day, h, mi, 0, 0, time.UTC)
+	if t.Day() != day || !plausibleCommentDate(t) {
+		return time.Time{}
+	}
+	return t
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 func plausibleCommentDate(t time.Time) bool {

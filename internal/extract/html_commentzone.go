@@ -1,0 +1,278 @@
+package extract
+
+// Comment threads in markup that names no single comment. Some sites mark
+// only the comment section (div#kommentarModul, div.sect_commentlinks) or
+// only put a "Comments" heading above it, and write each comment as a plain
+// div, li or blockquote. findZoneItems finds such a section and takes its
+// repeated children as the comments: the element under the section with
+// the most children of one shape (same tag and first class) that each hold
+// text of their own, no form, and not mostly links. A child of the same
+// shape nested in a comment is a reply to it.
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+
+	"golang.org/x/net/html"
+)
+
+var (
+	zoneOnce           sync.Once
+	rxCommentHeadingRe *regexp.Regexp
+)
+
+func rxCommentHeading() *regexp.Regexp {
+	zoneOnce.Do(func() {
+		rxCommentHeadingRe = regexp.MustCompile(`(?i)^(?:\d+\s+)?(?:leser)?(?:comments?|kommentare?|responses?|replies|reactions|reaktionen|diskussion|discussion|commentaires?|comentarios?|komentarze?|reacties|commenti|leserbriefe)(?:\s*\(\d+\))?(?:\s+(?:zu|to|on|sur|a|para|do)\b.*)?:?$`)
+	})
+	return rxCommentHeadingRe
+}
+
+// findZoneItems returns the comments found in comment sections that mark no
+// single comment, in page order.
+func findZoneItems(doc *html.Node) []*commentItem {
+	var items []*commentItem
+	seen := map[*html.Node]bool{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+			return
+		}
+		if n.Type == html.ElementNode {
+			if isCommentZone(n) {
+				if list, sig := repeatedChildren(n, 2); list != nil {
+					items = append(items, zoneItems(list, sig, nil, seen)...)
+					return
+				}
+			}
+			if isCommentHeading(n) {
+				// The comments follow the heading, up to the next heading or
+				// form: as its siblings, or as the children of one sibling.
+				var run []*html.Node
+				for s := n.NextSibling; s != nil; s = s.NextSibling {
+					if s.Type != html.ElementNode {
+						continue
+					}
+					if holdsForm(s) || s.Data == "form" || isHeadingLike(s) {
+						break
+					}
+					run = append(run, s)
+				}
+				if its := headingZone(run, seen); len(its) > 0 {
+					items = append(items, its...)
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return items
+}
+
+// headingZone reads the comments in the elements that follow a comment
+// heading: each element that looks like a comment is one, unless a single
+// element holds repeated children.
+func headingZone(run []*html.Node, seen map[*html.Node]bool) []*commentItem {
+	if len(run) == 1 {
+		if list, sig := repeatedChildren(run[0], 2); list != nil {
+			return zoneItems(list, sig, nil, seen)
+		}
+	}
+	var out []*commentItem
+	for _, n := range run {
+		if zoneItemText(n) && !seen[n] {
+			seen[n] = true
+			out = append(out, &commentItem{mark: "zone", node: n})
+		}
+	}
+	return out
+}
+
+// zoneItems makes items of the elements in list, with their replies: the
+// elements of the same shape nested in each.
+func zoneItems(list []*html.Node, sig string, parent *commentItem, seen map[*html.Node]bool) []*commentItem {
+	var out []*commentItem
+	for _, n := range list {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		it := &commentItem{mark: "zone", node: n, parent: parent}
+		out = append(out, it)
+		var replies []*html.Node
+		var find func(*html.Node)
+		find = func(e *html.Node) {
+			for c := e.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type != html.ElementNode {
+					continue
+				}
+				if shapeOf(c) == sig && zoneItemText(c) {
+					replies = append(replies, c)
+					continue
+				}
+				find(c)
+			}
+		}
+		find(n)
+		out = append(out, zoneItems(replies, sig, it, seen)...)
+	}
+	return out
+}
+
+// isCommentZone reports whether n is named as a comment section: a class or
+// id word that starts with "comment" or its translations, and is not a
+// form, a count or a button.
+func isCommentZone(n *html.Node) bool {
+	switch n.Data {
+	case "div", "section", "ul", "ol", "span", "aside", "dl":
+	default:
+		return false
+	}
+	for _, attr := range []string{domAttr(n, "id"), domAttr(n, "class")} {
+		for _, w := range nameWords(attr) {
+			if zoneWord(w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func zoneWord(w string) bool {
+	for _, stem := range []string{"comment", "kommentar", "komentar", "comentario", "commentaire", "leserbrief", "diskussion", "discussion"} {
+		if strings.HasPrefix(w, stem) {
+			rest := w[len(stem):]
+			for _, bad := range []string{"form", "count", "number", "num", "icon", "button", "btn", "link", "respond", "reply", "toggle", "policy", "rules", "notice"} {
+				if strings.Contains(rest, bad) && !strings.HasPrefix(rest, "links") {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// isCommentHeading reports whether n is a heading, or a short line on its
+// own, that names a comment section ("Kommentare", "12 Comments").
+func isCommentHeading(n *html.Node) bool {
+	if !isHeadingLike(n) {
+		return false
+	}
+	t := oneLine(domText(n))
+	return len(t) <= 100 && rxCommentHeading().MatchString(t)
+}
+
+// isHeadingLike reports whether n is a heading element, or an element with
+// a short text and no block inside (a styled title bar).
+func isHeadingLike(n *html.Node) bool {
+	switch n.Data {
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		return true
+	case "div", "span", "p", "strong", "b":
+	default:
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && htmlBlockTags[c.Data] {
+			return false
+		}
+	}
+	t := oneLine(domText(n))
+	return t != "" && len(t) <= 40
+}
+
+// repeatedChildren finds, at or under n, the element with the most
+// children of one shape that look like comments, and returns those
+// children and their shape when there are at least min of them.
+func repeatedChildren(n *html.Node, min int) ([]*html.Node, string) {
+	var best []*html.Node
+	var bestSig string
+	var walk func(e *html.Node, depth int)
+	walk = func(e *html.Node, depth int) {
+		groups := map[string][]*html.Node{}
+		var order []string
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.Data {
+			case "li", "div", "article", "section", "blockquote", "dd", "table":
+			default:
+				continue
+			}
+			if !zoneItemText(c) {
+				continue
+			}
+			sig := shapeOf(c)
+			if groups[sig] == nil {
+				order = append(order, sig)
+			}
+			groups[sig] = append(groups[sig], c)
+		}
+		for _, sig := range order {
+			if g := groups[sig]; len(g) > len(best) {
+				best, bestSig = g, sig
+			}
+		}
+		if depth >= 6 {
+			return
+		}
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				walk(c, depth+1)
+			}
+		}
+	}
+	walk(n, 0)
+	if len(best) < min {
+		return nil, ""
+	}
+	return best, bestSig
+}
+
+// shapeOf is the tag and first class of an element, the shape that
+// repeats in a list of comments.
+func shapeOf(n *html.Node) string {
+	cl := domClasses(n)
+	if len(cl) == 0 {
+		return n.Data
+	}
+	return n.Data + "." + cl[0]
+}
+
+// zoneItemText reports whether n can be one comment: some text that is not
+// mostly links, and more of it than in any form inside (a comment may carry
+// a reply box; the comment form itself is mostly form).
+func zoneItemText(n *html.Node) bool {
+	var text, link, form int
+	var walk func(e *html.Node, inLink, inForm bool)
+	walk = func(e *html.Node, inLink, inForm bool) {
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				k := nonSpace(c.Data)
+				switch {
+				case inForm:
+					form += k
+				case inLink:
+					text += k
+					link += k
+				default:
+					text += k
+				}
+			case html.ElementNode:
+				switch c.Data {
+				case "script", "style", "noscript", "template", "button":
+					continue
+				}
+				walk(c, inLink || c.Data == "a", inForm || c.Data == "form" || c.Data == "textarea" || c.Data == "select")
+			}
+		}
+	}
+	walk(n, false, false)
+	return text-link >= 15 && link*2 < text && form < text
+}
