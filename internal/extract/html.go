@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
+	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -75,14 +76,17 @@ func parseHTMLPage(raw []byte, contentType string, opt Options) (*news.Article, 
 		}
 		a.Authors = splitAuthorList(m.Author)
 		a.Captions = htmlCaptions(res.ContentNode)
-		for _, c := range pruneBoilerplate(res.ContentNode, doc) {
+		for _, c := range devPrune(res.ContentNode, doc) {
 			if !slices.Contains(a.Captions, c) {
 				a.Captions = append(a.Captions, c)
 			}
 		}
 		a.Body = renderBlocks(res.ContentNode)
 		if len(a.Comments) == 0 && res.CommentsNode != nil {
-			if body := renderBlocks(res.CommentsNode); body != "" {
+			// The library's comment block, as one comment, unless it is a
+			// copy of the article (a page whose article element carries a
+			// comment-like class).
+			if body := renderBlocks(res.CommentsNode); body != "" && !sameOpening(body, a.Body) {
 				a.Comments = []news.Comment{{Number: 1, Body: body}}
 			}
 		}
@@ -316,4 +320,20 @@ func splitAuthorList(s string) []string {
 		}
 	}
 	return out
+}
+
+func devPrune(c, d *html.Node) []string {
+	if os.Getenv("NOPRUNE") != "" {
+		return nil
+	}
+	return pruneBoilerplate(c, d)
+}
+
+// sameOpening reports whether text b holds the first dozen words of text a.
+func sameOpening(a, b string) bool {
+	w := strings.Fields(a)
+	if len(w) < 12 {
+		return false
+	}
+	return strings.Contains(strings.Join(strings.Fields(b), " "), strings.Join(w[:12], " "))
 }

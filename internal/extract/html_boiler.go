@@ -13,6 +13,8 @@ package extract
 // are traced by their text.
 
 import (
+	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -179,6 +181,15 @@ func pruneBoilerplate(content, doc *html.Node) (captions []string) {
 			b.drop = true
 		case b.src != nil && p.inBoilerRegion(b.src, share, total):
 			b.drop = true
+		}
+	}
+	if os.Getenv("PRUNEDEBUG") != "" {
+		for _, b := range blocks {
+			var why string
+			if b.src != nil {
+				why = fmt.Sprintf("src=%s.%s ld=%.2f region=%v", b.src.Data, domAttr(b.src, "class"), p.size[b.src].linkDensity(), p.inBoilerRegion(b.src, share, total))
+			}
+			fmt.Fprintf(os.Stderr, "BLOCK drop=%v text=%v label=%v linked=%v %s | %.60q\n", b.drop, boilerText(b.text), b.label, b.linked, why, b.text)
 		}
 	}
 	// The article's part of the page: the smallest element around the
@@ -384,6 +395,21 @@ func (p *boilerPage) resolveSources(blocks []*outBlock) {
 // does not count: the part must hold less than half of the output and not
 // the anchor, the first substantial block of the output.
 func (p *boilerPage) inBoilerRegion(n *html.Node, share map[*html.Node]int, total int) bool {
+	// Start from the innermost element that still holds the block's text
+	// (a <p> whose only content is a <span class="linkbox">).
+	for {
+		var inner *html.Node
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && p.size[c].text*10 >= p.size[n].text*9 && p.size[c].text > 0 {
+				inner = c
+				break
+			}
+		}
+		if inner == nil {
+			break
+		}
+		n = inner
+	}
 	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if a.Data == "body" || a.Data == "html" {
 			return false
@@ -455,8 +481,7 @@ var (
 // not the element, and are skipped.
 func boilerName(attr string) bool {
 	for _, name := range strings.Fields(attr) {
-		l := strings.ToLower(name)
-		if strings.HasPrefix(l, "category-") || strings.HasPrefix(l, "tag-") || strings.HasPrefix(l, "cat-") {
+		if taxonomyClass(strings.ToLower(name)) {
 			continue
 		}
 		words := nameWords(name)
@@ -615,7 +640,7 @@ func compileBoilerRegexps() {
 	rxLoginComment = regexp.MustCompile(`(?i)(?:logged in|log in|login|sign in|eingeloggt|einloggen|loggen sie sich|angemeldet|anmelden|registriert|connecté|connectez|zalogowany|zaloguj|registrado|inicia sesión).*(?:comment|kommentar|commenter|comentar|komentarz)|(?:comment|kommentar|commenter|comentar|komentarz).*(?:logged in|log in|login|sign in|eingeloggt|einloggen|loggen sie sich|angemeldet|anmelden|registriert|connecté|connectez|zalogowany|zaloguj|registrado|inicia sesión)`)
 	rxNotLoggedIn = regexp.MustCompile(`(?i)^(?:you are not logged in|sie sind (?:aktuell |derzeit |noch )?nicht (?:eingeloggt|angemeldet)|du bist nicht (?:eingeloggt|angemeldet)|vous n'êtes pas connecté)`)
 	rxAdLabel = regexp.MustCompile(`(?i)^(?:anzeige|werbung|advertisement|advertising|sponsored(?: content| post)?|publicité|publicidad|reklama|pubblicità)\b`)
-	rxRelated = regexp.MustCompile(`(?i)^(?:auch interessant|ebenfalls interessant|lesen sie auch|lies auch|mehr zum thema|mehr dazu|das könnte sie auch interessieren|das könnte dich auch interessieren|siehe auch|weitere artikel|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|read more|read also|related(?: articles| posts| stories)?|see also|you may also like|you might also like|more on this|more from|mirá también|lee también|leer más|te puede interesar|czytaj (?:też|także|również)|zobacz (?:też|także)|leggi anche)\b`)
+	rxRelated = regexp.MustCompile(`(?i)^(?:auch interessant|ebenfalls interessant|lesen sie auch|lies auch|mehr zum thema|mehr dazu|das könnte sie auch interessieren|das könnte dich auch interessieren|siehe auch|weitere artikel|weiterlesen|à lire aussi|a lire aussi|lire aussi|voir aussi|read more|read also|related(?: articles| posts| stories)?|see also|discover more|entdecke (?:weitere|mehr)|mehr entdecken|découvrez aussi|you may also like|you might also like|more on this|more from|mirá también|lee también|leer más|te puede interesar|czytaj (?:też|także|również)|zobacz (?:też|także)|leggi anche)\b`)
 	rxCredit = regexp.MustCompile(`(?i)^(?:beitragsbild|titelbild|headerbild|bildquelle|bildnachweis|fotos?|bild|photos?|image|credit|crédit photo|foto de portada)\s*:`)
 }
 

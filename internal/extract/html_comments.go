@@ -203,7 +203,8 @@ func collapseWrappers(items []*commentItem) []*commentItem {
 	return out
 }
 
-// textOutside is the text under n outside the subtrees in skip.
+// textOutside is the text under n outside the subtrees in skip and outside
+// forms.
 func textOutside(n *html.Node, skip map[*html.Node]bool) string {
 	var b strings.Builder
 	var walk func(*html.Node)
@@ -214,8 +215,11 @@ func textOutside(n *html.Node, skip map[*html.Node]bool) string {
 		if n.Type == html.TextNode {
 			b.WriteString(n.Data)
 		}
-		if n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style") {
-			return
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "script", "style", "form", "textarea", "select", "button":
+				return
+			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
@@ -281,7 +285,7 @@ func commentItemMark(n *html.Node, inThread bool) string {
 		if itemClasses[c] {
 			return "strong"
 		}
-		if weak == "" && rxItemClass.MatchString(c) && !strings.HasPrefix(c, "no-") && !holdsForm(n) {
+		if weak == "" && rxItemClass.MatchString(c) && !strings.HasPrefix(c, "no-") && !taxonomyClass(c) && (!holdsForm(n) || !formDominated(n)) {
 			weak = "weak:" + c
 		}
 	}
@@ -295,6 +299,12 @@ func commentItemMark(n *html.Node, inThread bool) string {
 		return "forum" // phpBB
 	}
 	return weak
+}
+
+// taxonomyClass reports whether a class names the topic of a post rather
+// than the element (WordPress "category-kommentar", "tag-reviews").
+func taxonomyClass(c string) bool {
+	return strings.HasPrefix(c, "category-") || strings.HasPrefix(c, "tag-") || strings.HasPrefix(c, "cat-")
 }
 
 // bloggerPairs reads old Blogger markup: dl#comments-block holding, per
@@ -600,6 +610,15 @@ func authorName(e *html.Node) string {
 	for _, suf := range saysSuffix {
 		s = strings.TrimSpace(strings.TrimSuffix(s, suf))
 	}
+	// "John Scalzi December 18, 2025, 9:46 pm": the date is not the name.
+	if w := strings.Fields(s); len(w) > 3 {
+		for i := 1; i < len(w) && i < 6; i++ {
+			if rest := strings.Join(w[i:], " "); dateOnly(rest) && !parseCommentDate(rest).IsZero() {
+				s = strings.TrimRight(strings.Join(w[:i], " "), " ,|-–·")
+				break
+			}
+		}
+	}
 	if len(s) > 80 {
 		return ""
 	}
@@ -900,6 +919,10 @@ func statedCommentCount(doc *html.Node, items []*commentItem) int {
 		return 0
 	}
 	n := 0
+	isItem := make(map[*html.Node]bool, len(items))
+	for _, it := range items {
+		isItem[it.node] = true
+	}
 	var walk func(*html.Node) bool
 	walk = func(e *html.Node) bool {
 		if e.Type == html.ElementNode {
@@ -911,7 +934,7 @@ func statedCommentCount(doc *html.Node, items []*commentItem) int {
 				}
 				return false
 			}
-			if isNestedComment(e) {
+			if isItem[e] {
 				return false
 			}
 		}

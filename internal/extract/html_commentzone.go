@@ -245,10 +245,39 @@ func shapeOf(n *html.Node) string {
 }
 
 // zoneItemText reports whether n can be one comment: some text that is not
-// mostly links, and more of it than in any form inside (a comment may carry
-// a reply box; the comment form itself is mostly form).
+// mostly links, and more of it than in any form inside.
 func zoneItemText(n *html.Node) bool {
-	var text, link, form int
+	text, link, form := commentTextSize(n)
+	return text-link >= 15 && link*2 < text && form < text
+}
+
+// formDominated reports whether n is mostly a form, or holds an empty text
+// area to write in: a comment form, not a comment that carries an edit box
+// (which holds a copy of the comment).
+func formDominated(n *html.Node) bool {
+	text, _, form := commentTextSize(n)
+	return text < 15 || form >= text || holdsEmptyTextArea(n)
+}
+
+func holdsEmptyTextArea(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.Data == "textarea" && strings.TrimSpace(domText(c)) == "" {
+			return true
+		}
+		if holdsEmptyTextArea(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// commentTextSize counts the non-space characters of text under n outside
+// forms, those of them inside links, and those inside forms. The content of
+// a text area does not count: an edit box holds a copy of the comment.
+func commentTextSize(n *html.Node) (text, link, form int) {
 	var walk func(e *html.Node, inLink, inForm bool)
 	walk = func(e *html.Node, inLink, inForm bool) {
 		for c := e.FirstChild; c != nil; c = c.NextSibling {
@@ -266,13 +295,13 @@ func zoneItemText(n *html.Node) bool {
 				}
 			case html.ElementNode:
 				switch c.Data {
-				case "script", "style", "noscript", "template", "button":
+				case "script", "style", "noscript", "template", "button", "textarea":
 					continue
 				}
-				walk(c, inLink || c.Data == "a", inForm || c.Data == "form" || c.Data == "textarea" || c.Data == "select")
+				walk(c, inLink || c.Data == "a", inForm || c.Data == "form" || c.Data == "select")
 			}
 		}
 	}
 	walk(n, false, false)
-	return text-link >= 15 && link*2 < text && form < text
+	return text, link, form
 }
