@@ -12,7 +12,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"unicode"
@@ -76,7 +75,7 @@ func parseHTMLPage(raw []byte, contentType string, opt Options) (*news.Article, 
 		}
 		a.Authors = splitAuthorList(m.Author)
 		a.Captions = htmlCaptions(res.ContentNode)
-		for _, c := range devPrune(res.ContentNode, doc) {
+		for _, c := range pruneBoilerplate(res.ContentNode, doc) {
 			if !slices.Contains(a.Captions, c) {
 				a.Captions = append(a.Captions, c)
 			}
@@ -320,13 +319,6 @@ func splitAuthorList(s string) []string {
 		}
 	}
 	return out
-}
-
-func devPrune(c, d *html.Node) []string {
-	if os.Getenv("NOPRUNE") != "" {
-		return nil
-	}
-	return pruneBoilerplate(c, d)
 }
 
 // sameOpening reports whether text b holds the first dozen words of text a.

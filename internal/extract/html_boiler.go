@@ -13,8 +13,6 @@ package extract
 // are traced by their text.
 
 import (
-	"fmt"
-	"os"
 	"regexp"
 	"strings"
 	"sync"
@@ -181,15 +179,6 @@ func pruneBoilerplate(content, doc *html.Node) (captions []string) {
 			b.drop = true
 		case b.src != nil && p.inBoilerRegion(b.src, share, total):
 			b.drop = true
-		}
-	}
-	if os.Getenv("PRUNEDEBUG") != "" {
-		for _, b := range blocks {
-			var why string
-			if b.src != nil {
-				why = fmt.Sprintf("src=%s.%s ld=%.2f region=%v", b.src.Data, domAttr(b.src, "class"), p.size[b.src].linkDensity(), p.inBoilerRegion(b.src, share, total))
-			}
-			fmt.Fprintf(os.Stderr, "BLOCK drop=%v text=%v label=%v linked=%v %s | %.60q\n", b.drop, boilerText(b.text), b.label, b.linked, why, b.text)
 		}
 	}
 	// The article's part of the page: the smallest element around the
