@@ -53,6 +53,7 @@ type config struct {
 	install     bool
 	keep        bool
 	corpusOnly  bool
+	profile     bool
 	noWriteJSON bool
 }
 
@@ -75,6 +76,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&cfg.keep, "keep", false, "keep the archives in the work folder after each size")
 	fs.BoolVar(&cfg.corpusOnly, "corpus-only", false, "build (or check) the corpora and stop")
 	fs.BoolVar(&cfg.noWriteJSON, "no-json", false, "do not write results JSON")
+	fs.BoolVar(&cfg.profile, "profile", false, "instead of measuring, take CPU profiles of morgue's ingest, export and search")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: morgue-bench [flags]\n\nBenchmarks morgue against SQLite FTS5, ripgrep and Xapian; see bench/README.md.\n\n")
 		fs.PrintDefaults()
@@ -216,9 +218,20 @@ func runBench(ctx context.Context, cfg *config, stdout io.Writer, logf bench.Pro
 		}
 		return nil
 	}
+	if cfg.profile {
+		cfg.tools = []string{"morgue"}
+	}
 	tools, versions, err := setupTools(ctx, cfg, logf)
 	if err != nil {
 		return err
+	}
+	if cfg.profile {
+		for _, n := range cfg.sizes {
+			if err := profileMorgue(ctx, cfg, gen, tools[0].(*morgueTool), n, stdout, logf); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	mach := machineInfo(ctx, cfg, versions)
 	var all []*sizeResult
