@@ -109,26 +109,109 @@ func (a *Archive) Export(ctx context.Context, qs string, opt ExportOptions, fn f
 	if err != nil {
 		return err
 	}
+	if _, all := q.(news.MatchAll); all {
+		return a.exportAll(ctx, opt, fn)
+	}
 	ex := a.expander()
 	cq, err := index.Compile(q, ex.expand, opt.index())
 	if err != nil {
 		return err
 	}
+	if ex.err != nil {
+		return ex.err
+	}
+	loaded := 0
 	return a.ix.ForEachID(ctx, cq, func(ids []string) error {
-		docs, err := a.st.Docs(ids, opt.WithComments)
+		for start := 0; start < len(ids); start += exportChunk {
+			docs, err := a.st.Docs(ids[start:min(start+exportChunk, len(ids))], opt.WithComments)
+			if err != nil {
+				return err
+			}
+			for _, d := range docs {
+				if d.Article == nil {
+					continue
+				}
+				if err := fn(Doc{Article: d.Article, Comment: d.Comment}); err != nil {
+					return err
+				}
+			}
+			if err := a.remapEvery(&loaded, len(docs)); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// exportChunk is how many documents an export loads from the store at once;
+// remapDocs is how many it reads before letting go of the store pages read.
+const (
+	exportChunk = 1000
+	remapDocs   = 20000
+)
+
+func (a *Archive) remapEvery(loaded *int, n int) error {
+	*loaded += n
+	if *loaded < remapDocs || !a.readOnly {
+		return nil
+	}
+	*loaded = 0
+	return a.st.Remap()
+}
+
+// exportAll walks the store rather than the index: every article, then its
+// comments (unless they are inside the article's record), filtered by kind
+// and date.
+func (a *Archive) exportAll(ctx context.Context, opt ExportOptions, fn func(Doc) error) error {
+	ids, err := a.st.ArticleIDs()
+	if err != nil {
+		return err
+	}
+	inRange := func(t time.Time) bool {
+		if opt.Since.IsZero() && opt.Until.IsZero() {
+			return true
+		}
+		return !t.IsZero() && (opt.Since.IsZero() || !t.Before(opt.Since)) && (opt.Until.IsZero() || t.Before(opt.Until))
+	}
+	loaded := 0
+	for start := 0; start < len(ids); start += exportChunk {
+		docs, err := a.st.Docs(ids[start:min(start+exportChunk, len(ids))], true)
 		if err != nil {
 			return err
 		}
 		for _, d := range docs {
-			if d.Article == nil {
+			art := d.Article
+			if art == nil {
 				continue
 			}
-			if err := fn(Doc{Article: d.Article, Comment: d.Comment}); err != nil {
-				return err
+			if opt.Kind != news.KindComment && inRange(art.Published) {
+				if err := fn(Doc{Article: art}); err != nil {
+					return err
+				}
 			}
+			if opt.Kind == news.KindArticle || opt.WithComments && opt.Kind != news.KindComment {
+				continue // comments are inside their article's record
+			}
+			for i := range art.Comments {
+				if c := &art.Comments[i]; inRange(c.Published) {
+					if err := fn(Doc{Article: art, Comment: c}); err != nil {
+						return err
+					}
+				}
+			}
+			loaded += 1 + len(art.Comments)
 		}
-		return ctx.Err()
-	})
+		if err := a.remapEvery(&loaded, 0); err != nil {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // hits loads the documents of a page of index hits and cuts their snippets.

@@ -180,12 +180,16 @@ func (ix *Index) Apply(b *Batch) error {
 	return nil
 }
 
+// idPage is how many ids ForEachID fetches per search: each search visits
+// every match once, so larger pages mean fewer passes.
+const idPage = 10000
+
 // ForEachID calls fn with the ids of the documents matching q, in pages of
-// up to 1,000, in id order, holding at most one page in memory.
+// up to idPage, in id order, holding at most one page in memory.
 func (ix *Index) ForEachID(ctx context.Context, q query.Query, fn func(ids []string) error) error {
 	var after []string
 	for {
-		req := bleve.NewSearchRequestOptions(q, 1000, 0, false)
+		req := bleve.NewSearchRequestOptions(q, idPage, 0, false)
 		req.SortBy([]string{"_id"})
 		if after != nil {
 			req.SetSearchAfter(after)
@@ -204,7 +208,7 @@ func (ix *Index) ForEachID(ctx context.Context, q query.Query, fn func(ids []str
 		if err := fn(ids); err != nil {
 			return err
 		}
-		if len(res.Hits) < 1000 {
+		if len(res.Hits) < idPage {
 			return nil
 		}
 		after = []string{ids[len(ids)-1]}

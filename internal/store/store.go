@@ -164,3 +164,23 @@ func commentPrefix(articleID string) []byte { return append([]byte(articleID), 0
 func hasPrefix(k, p []byte) bool { return bytes.HasPrefix(k, p) }
 
 func errorsIs(err, target error) bool { return errors.Is(err, target) }
+
+// Remap closes and reopens a read-only store. Reading a whole large store
+// maps every page of it into the process; long sequential reads (export)
+// call this now and then so that the pages they are done with stop counting
+// against the process's memory.
+func (s *Store) Remap() error {
+	path := s.db.Path()
+	if !s.db.IsReadOnly() {
+		return nil
+	}
+	if err := s.db.Close(); err != nil {
+		return err
+	}
+	ns, err := Open(path, true)
+	if err != nil {
+		return err
+	}
+	s.db = ns.db
+	return nil
+}
