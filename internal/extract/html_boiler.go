@@ -649,13 +649,31 @@ func boilerText(t string) bool {
 	if len(words) <= 3 && rxCountLine.MatchString(t) {
 		return true
 	}
-	if len(words) <= 30 && (rxCopyright.MatchString(t) || rxLoginComment.MatchString(t)) {
-		return true
+	if len(words) <= 30 {
+		// Cheap tests first: most blocks mention neither.
+		l := strings.ToLower(t)
+		if strings.ContainsAny(l, "©(") || containsAny(l, "copyright", "rights", "rechte", "droits", "derechos", "diritti", "prawa") {
+			if rxCopyright.MatchString(t) {
+				return true
+			}
+		}
+		if containsAny(l, "omment", "comentar", "komentar") && rxLoginComment.MatchString(t) {
+			return true
+		}
 	}
 	if len(words) <= 8 && (rxNotLoggedIn.MatchString(t) || rxAdLabel.MatchString(t)) {
 		return true
 	}
 	return len(words) <= 25 && rxCredit.MatchString(t)
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // dateLine reports whether a line holds a date or time (a clock time, a

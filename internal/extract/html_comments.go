@@ -285,7 +285,7 @@ func commentItemMark(n *html.Node, inThread bool) string {
 		if itemClasses[c] {
 			return "strong"
 		}
-		if weak == "" && rxItemClass.MatchString(c) && !strings.HasPrefix(c, "no-") && !taxonomyClass(c) && (!holdsForm(n) || !formDominated(n)) {
+		if weak == "" && maybeItemClass(c) && rxItemClass.MatchString(c) && !strings.HasPrefix(c, "no-") && !taxonomyClass(c) && (!holdsForm(n) || !formDominated(n)) {
 			weak = "weak:" + c
 		}
 	}
@@ -299,6 +299,12 @@ func commentItemMark(n *html.Node, inThread bool) string {
 		return "forum" // phpBB
 	}
 	return weak
+}
+
+// maybeItemClass is a cheap test that rxItemClass can match c.
+func maybeItemClass(c string) bool {
+	return strings.Contains(c, "comment") || strings.Contains(c, "kommentar") || strings.Contains(c, "leserbrief") ||
+		strings.Contains(c, "review") || strings.HasSuffix(c, "rev")
 }
 
 // taxonomyClass reports whether a class names the topic of a post rather
@@ -588,7 +594,7 @@ func holdsForm(n *html.Node) bool {
 
 // isNestedComment reports whether e starts another comment (a reply).
 func isNestedComment(e *html.Node) bool {
-	return e.Type == html.ElementNode && (isCommentItem(e, false) || (e.Data == "li" && domHasClass(e, "post")) ||
+	return e.Type == html.ElementNode && (isCommentItem(e, false) || (e.Data == "li" && domHasClass(e, "post")) || hasZoneMark(e) ||
 		domHasClass(e, "children") || domHasClass(e, "replies") || domHasClass(e, "comment-replies"))
 }
 
@@ -816,7 +822,7 @@ func renderComment(body *html.Node, skipMeta bool) string {
 				b.WriteString("\n")
 				continue
 			}
-			if skipMeta && isCommentMeta(c) {
+			if skipMeta && (isCommentMeta(c) || actionLinks(c)) {
 				continue
 			}
 			block := htmlBlockTags[c.Data]
@@ -831,6 +837,16 @@ func renderComment(body *html.Node, skipMeta bool) string {
 	}
 	walk(body)
 	return htmlParagraphs(b.String())
+}
+
+// actionLinks reports whether e holds only a few short links ("reply",
+// "report", "Permalink"): the buttons under a comment.
+func actionLinks(e *html.Node) bool {
+	if !htmlBlockTags[e.Data] {
+		return false
+	}
+	text, link, _ := commentTextSize(e)
+	return text > 0 && text == link && text <= 40
 }
 
 func isCommentMeta(e *html.Node) bool {

@@ -85,6 +85,7 @@ func headingZone(run []*html.Node, seen map[*html.Node]bool) []*commentItem {
 	for _, n := range run {
 		if zoneItemText(n) && !seen[n] {
 			seen[n] = true
+			markZone(n)
 			out = append(out, &commentItem{mark: "zone", node: n})
 		}
 	}
@@ -100,6 +101,7 @@ func zoneItems(list []*html.Node, sig string, parent *commentItem, seen map[*htm
 			continue
 		}
 		seen[n] = true
+		markZone(n)
 		it := &commentItem{mark: "zone", node: n, parent: parent}
 		out = append(out, it)
 		var replies []*html.Node
@@ -122,9 +124,29 @@ func zoneItems(list []*html.Node, sig string, parent *commentItem, seen map[*htm
 	return out
 }
 
+// zoneMark is the attribute that marks the comments found here, so that the
+// text of a comment leaves out the replies nested in it as it does for
+// comments marked up as such.
+const zoneMark = "data-morgue-comment"
+
+func markZone(n *html.Node) {
+	if !hasZoneMark(n) {
+		n.Attr = append(n.Attr, html.Attribute{Key: zoneMark})
+	}
+}
+
+func hasZoneMark(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == zoneMark {
+			return true
+		}
+	}
+	return false
+}
+
 // isCommentZone reports whether n is named as a comment section: a class or
-// id word that starts with "comment" or its translations, and is not a
-// form, a count or a button.
+// id word that holds "comment" or its translations ("leserkommentare"), and
+// is not a form, a count or a button.
 func isCommentZone(n *html.Node) bool {
 	switch n.Data {
 	case "div", "section", "ul", "ol", "span", "aside", "dl":
@@ -143,8 +165,8 @@ func isCommentZone(n *html.Node) bool {
 
 func zoneWord(w string) bool {
 	for _, stem := range []string{"comment", "kommentar", "komentar", "comentario", "commentaire", "leserbrief", "diskussion", "discussion"} {
-		if strings.HasPrefix(w, stem) {
-			rest := w[len(stem):]
+		if i := strings.Index(w, stem); i >= 0 {
+			rest := w[i+len(stem):]
 			for _, bad := range []string{"form", "count", "number", "num", "icon", "button", "btn", "link", "respond", "reply", "toggle", "policy", "rules", "notice"} {
 				if strings.Contains(rest, bad) && !strings.HasPrefix(rest, "links") {
 					return false
@@ -162,8 +184,43 @@ func isCommentHeading(n *html.Node) bool {
 	if !isHeadingLike(n) {
 		return false
 	}
-	t := oneLine(domText(n))
+	t, ok := shortText(n, 200)
+	if !ok {
+		return false
+	}
+	t = oneLine(t)
 	return len(t) <= 100 && rxCommentHeading().MatchString(t)
+}
+
+// shortText returns the text under n when it is at most max bytes long,
+// and false (without reading the rest) when it is longer.
+func shortText(n *html.Node, max int) (string, bool) {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(e *html.Node) bool {
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+				if b.Len() > max {
+					return false
+				}
+			case html.ElementNode:
+				switch c.Data {
+				case "script", "style", "noscript", "template":
+					continue
+				}
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return "", false
+	}
+	return b.String(), true
 }
 
 // isHeadingLike reports whether n is a heading element, or an element with
@@ -181,7 +238,11 @@ func isHeadingLike(n *html.Node) bool {
 			return false
 		}
 	}
-	t := oneLine(domText(n))
+	t, ok := shortText(n, 200)
+	if !ok {
+		return false
+	}
+	t = oneLine(t)
 	return t != "" && len(t) <= 40
 }
 

@@ -35,6 +35,8 @@ func TestGolden(t *testing.T) {
 		{name: "blogger dt/dd", file: "html/blogger.html"},
 		{name: "phpbb posts", file: "html/phpbb.html"},
 		{name: "latin-1 page", file: "html/latin1.html"},
+		{name: "plain comment divs under a heading", file: "html/zone-heading.html"},
+		{name: "threaded list in a named section", file: "html/zone-thread.html"},
 		{name: "warc", file: "warc/tiny.warc"},
 		{name: "wet", file: "warc/tiny.wet"},
 		{name: "jsonl field variants and a bad line", file: "jsonl/posts.jsonl"},
