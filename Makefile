@@ -34,6 +34,14 @@ test:
 update-golden:
 	UPDATE_GOLDEN=1 go test ./...
 
+# Benchmarks against SQLite FTS5, ripgrep and Xapian on corpora built from
+# ../shared/data (see bench/README.md). Not run by CI.
+bench:
+	go run ./cmd/morgue-bench -sizes 10k,100k,1m
+
+bench-quick:
+	go run ./cmd/morgue-bench -quick
+
 lint:
 	go vet ./...
 	test -z "$$(gofmt -l .)"

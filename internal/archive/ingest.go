@@ -323,6 +323,9 @@ func (a *Archive) prepare(art *news.Article, reuseID string) error {
 		art.ID = shortHash("url\x00" + art.URL)
 	case reuseID != "":
 		art.ID = reuseID
+	case normalise(art.Title) == "" && normalise(art.Body) == "":
+		// Nothing to tell copies apart by but the input itself.
+		art.ID = shortHash("raw\x00" + art.Origin.SHA256)
 	default:
 		art.ID = shortHash("text\x00" + normalise(art.Title) + "\x00" + normalise(art.Body))
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/morgue-archive/morgue/internal/news"
@@ -180,39 +181,57 @@ func (ix *Index) Apply(b *Batch) error {
 	return nil
 }
 
-// idPage is how many ids ForEachID fetches per search: each search visits
-// every match once, so larger pages mean fewer passes.
-const idPage = 10000
+// idPage is how many ids ForEachID hands over at a time.
+const idPage = 1000
 
-// ForEachID calls fn with the ids of the documents matching q, in pages of
-// up to idPage, in id order, holding at most one page in memory.
+// ForEachID calls fn with the ids of the documents matching q, a page of up
+// to idPage at a time, in index order. It walks the matches once, without
+// scoring or sorting them, so its memory does not grow with their number.
 func (ix *Index) ForEachID(ctx context.Context, q query.Query, fn func(ids []string) error) error {
-	var after []string
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return fmt.Errorf("index reader: %w", err)
+	}
+	defer r.Close()
+	s, err := q.Searcher(ctx, r, ix.bi.Mapping(), search.SearcherOptions{Score: "none"})
+	if err != nil {
+		return fmt.Errorf("search: %w", err)
+	}
+	defer s.Close()
+	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
+	ids := make([]string, 0, idPage)
 	for {
-		req := bleve.NewSearchRequestOptions(q, idPage, 0, false)
-		req.SortBy([]string{"_id"})
-		if after != nil {
-			req.SetSearchAfter(after)
-		}
-		res, err := ix.bi.SearchInContext(ctx, req)
+		dm, err := s.Next(sctx)
 		if err != nil {
 			return fmt.Errorf("search: %w", err)
 		}
-		if len(res.Hits) == 0 {
-			return nil
+		if dm == nil {
+			break
 		}
-		ids := make([]string, len(res.Hits))
-		for i, h := range res.Hits {
-			ids[i] = h.ID
+		id, err := r.ExternalID(dm.IndexInternalID)
+		sctx.DocumentMatchPool.Put(dm)
+		if err != nil {
+			return fmt.Errorf("search: %w", err)
 		}
-		if err := fn(ids); err != nil {
-			return err
+		ids = append(ids, id)
+		if len(ids) == idPage {
+			if err := fn(ids); err != nil {
+				return err
+			}
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			ids = make([]string, 0, idPage)
 		}
-		if len(res.Hits) < idPage {
-			return nil
-		}
-		after = []string{ids[len(ids)-1]}
 	}
+	if len(ids) > 0 {
+		return fn(ids)
+	}
+	return nil
 }
 
 // AllIDs calls fn with every document id in the index, in pages.
