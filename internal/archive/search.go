@@ -150,7 +150,7 @@ func (a *Archive) Export(ctx context.Context, qs string, opt ExportOptions, fn f
 // remapDocs is how many it reads before letting go of the store pages read.
 const (
 	exportChunk = 1000
-	remapDocs   = 20000
+	remapDocs   = 1000
 )
 
 func (a *Archive) remapEvery(loaded *int, n int) error {
@@ -166,27 +166,23 @@ func (a *Archive) remapEvery(loaded *int, n int) error {
 // comments (unless they are inside the article's record), filtered by kind
 // and date.
 func (a *Archive) exportAll(ctx context.Context, opt ExportOptions, fn func(Doc) error) error {
-	ids, err := a.st.ArticleIDs()
-	if err != nil {
-		return err
-	}
 	inRange := func(t time.Time) bool {
 		if opt.Since.IsZero() && opt.Until.IsZero() {
 			return true
 		}
 		return !t.IsZero() && (opt.Since.IsZero() || !t.Before(opt.Since)) && (opt.Until.IsZero() || t.Before(opt.Until))
 	}
-	loaded := 0
-	for start := 0; start < len(ids); start += exportChunk {
-		docs, err := a.st.Docs(ids[start:min(start+exportChunk, len(ids))], true)
+	loaded, after := 0, ""
+	for {
+		arts, err := a.st.ArticlesAfter(after, exportChunk)
 		if err != nil {
 			return err
 		}
-		for _, d := range docs {
-			art := d.Article
-			if art == nil {
-				continue
-			}
+		if len(arts) == 0 {
+			return nil
+		}
+		after = arts[len(arts)-1].ID
+		for _, art := range arts {
 			if opt.Kind != news.KindComment && inRange(art.Published) {
 				if err := fn(Doc{Article: art}); err != nil {
 					return err
@@ -211,7 +207,6 @@ func (a *Archive) exportAll(ctx context.Context, opt ExportOptions, fn func(Doc)
 			return err
 		}
 	}
-	return nil
 }
 
 // hits loads the documents of a page of index hits and cuts their snippets.

@@ -488,3 +488,26 @@ func (s *Store) ArticleIDs() ([]string, error) {
 	})
 	return ids, err
 }
+
+// ArticlesAfter returns up to n articles, with their comments, whose ids
+// follow after in id order ("" starts at the first). Walking a large store
+// this way reads it a slice at a time.
+func (s *Store) ArticlesAfter(after string, n int) ([]*news.Article, error) {
+	var out []*news.Article
+	err := s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketArticles).Cursor()
+		k, _ := c.Seek([]byte(after))
+		if k != nil && string(k) == after {
+			k, _ = c.Next()
+		}
+		for ; k != nil && len(out) < n; k, _ = c.Next() {
+			a, err := getArticle(tx, string(k), true)
+			if err != nil {
+				return err
+			}
+			out = append(out, a)
+		}
+		return nil
+	})
+	return out, err
+}
