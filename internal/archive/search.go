@@ -183,6 +183,7 @@ func (a *Archive) exportAll(ctx context.Context, opt ExportOptions, fn func(Doc)
 		}
 		after = arts[len(arts)-1].ID
 		for _, art := range arts {
+			loaded += 1 + len(art.Comments)
 			if opt.Kind != news.KindComment && inRange(art.Published) {
 				if err := fn(Doc{Article: art}); err != nil {
 					return err
@@ -198,7 +199,6 @@ func (a *Archive) exportAll(ctx context.Context, opt ExportOptions, fn func(Doc)
 					}
 				}
 			}
-			loaded += 1 + len(art.Comments)
 		}
 		if err := a.remapEvery(&loaded, 0); err != nil {
 			return err
