@@ -85,7 +85,7 @@ func parseHTMLPage(raw []byte, contentType string, opt Options) (*news.Article, 
 			// The library's comment block, as one comment, unless it is a
 			// copy of the article (a page whose article element carries a
 			// comment-like class).
-			if body := renderBlocks(res.CommentsNode); body != "" && !sameOpening(body, a.Body) {
+			if body := commentBlock(renderBlocks(res.CommentsNode)); body != "" && !sameOpening(body, a.Body) {
 				a.Comments = []news.Comment{{Number: 1, Body: body}}
 			}
 		}

@@ -11,6 +11,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -43,7 +44,7 @@ func segmentComments(doc *html.Node) (comments []news.Comment, count int, forum 
 	var out []news.Comment
 	for _, it := range items {
 		c := readComment(it.node)
-		if c.Body == "" {
+		if c.Body = stripChrome(c.Body); c.Body == "" {
 			continue
 		}
 		c.Number = len(out) + 1
@@ -248,7 +249,7 @@ var (
 )
 
 func compileCommentRegexps() {
-	rxItemClass = regexp.MustCompile(`^[a-z0-9_-]*?(?:comment|kommentar|leserbrief|review)(?:[-_]{1,2}(?:item|card|entry|single|box|wrapper|container|inner|block|message-container)|item|container|entry|card|box)?$|(?:^|[-_])rev$`)
+	rxItemClass = regexp.MustCompile(`^(?:[a-z0-9_-]*?(?:comment|kommentar|leserbrief)|(?:[a-z0-9_-]*[-_])?review)(?:[-_]{1,2}(?:item|card|entry|single|box|wrapper|container|inner|block|message-container)|item|container|entry|card|box)?$|(?:^|[-_])rev$`)
 	rxItemID = regexp.MustCompile(`^(?:li-)?(?:comment|kommentar|commentaire|comentario)[-_]?\d+$|^c\d{6,}$`)
 	rxAuthorLine = regexp.MustCompile(`(?i)^(?:#\s*\d+\s*)?(?:(?:kommentar|comment|antwort|reply|beitrag|posted|geschrieben|commentaire|comentario)\s+)?(?:von|by|de|par|from|por|od)\s+([^\s.,!?;:][^,!?;:]{0,40})$|^([^\s.,!?;:][^,!?;:]{0,40}?)\s+(?:says|said|schreibt|schrieb|sagt|wrote|dit|écrit|escribió|dice|napisał|meint)\s*:?$`)
 	rxCountTitle = regexp.MustCompile(`(?i)(\d+)\s*(?:\p{L}+\s+)?(?:responses?|comments?|replies|thoughts?|kommentare?|antworten|reaktionen|commentaires?|réponses|comentarios?|respuestas|komentarz[ey]?|odpowiedzi|reacties|commenti|risposte)\b`)
@@ -281,11 +282,15 @@ func commentItemMark(n *html.Node, inThread bool) string {
 	}
 	rxOnce.Do(compileCommentRegexps)
 	weak := ""
-	for _, c := range domClasses(n) {
+	classes := domClasses(n)
+	for _, c := range classes {
 		if itemClasses[c] {
+			if slices.ContainsFunc(classes, controlClass) {
+				return "" // "social-icon comment": a button
+			}
 			return "strong"
 		}
-		if weak == "" && maybeItemClass(c) && rxItemClass.MatchString(c) && !strings.HasPrefix(c, "no-") && !taxonomyClass(c) && (!holdsForm(n) || !formDominated(n)) {
+		if weak == "" && maybeItemClass(c) && rxItemClass.MatchString(c) && !controlClass(c) && !strings.HasPrefix(c, "no-") && !taxonomyClass(c) && (!holdsForm(n) || !formDominated(n)) {
 			weak = "weak:" + c
 		}
 	}
@@ -305,6 +310,19 @@ func commentItemMark(n *html.Node, inThread bool) string {
 func maybeItemClass(c string) bool {
 	return strings.Contains(c, "comment") || strings.Contains(c, "kommentar") || strings.Contains(c, "leserbrief") ||
 		strings.Contains(c, "review") || strings.HasSuffix(c, "rev")
+}
+
+// controlClass reports whether a comment-like class names a control or a
+// placeholder rather than a comment ("add-comment", "empty-comment",
+// "social-block__comment").
+func controlClass(c string) bool {
+	for _, w := range nameWords(c) {
+		switch w {
+		case "add", "empty", "count", "counter", "form", "button", "btn", "link", "icon", "toggle", "leave", "write", "new", "social", "share":
+			return true
+		}
+	}
+	return false
 }
 
 // taxonomyClass reports whether a class names the topic of a post rather

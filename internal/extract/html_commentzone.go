@@ -40,8 +40,11 @@ func findZoneItems(doc *html.Node) []*commentItem {
 			return
 		}
 		if n.Type == html.ElementNode {
+			if commentZoneName(n) < 0 {
+				return
+			}
 			if isCommentZone(n) {
-				if list, sig := repeatedChildren(n, 2); list != nil {
+				if list, sig := repeatedChildren(n, 2); list != nil && mostlyDated(list) {
 					items = append(items, zoneItems(list, sig, nil, seen)...)
 					return
 				}
@@ -77,19 +80,77 @@ func findZoneItems(doc *html.Node) []*commentItem {
 // element holds repeated children.
 func headingZone(run []*html.Node, seen map[*html.Node]bool) []*commentItem {
 	if len(run) == 1 {
-		if list, sig := repeatedChildren(run[0], 2); list != nil {
+		if list, sig := repeatedChildren(run[0], 2); list != nil && mostlyDated(list) {
 			return zoneItems(list, sig, nil, seen)
 		}
 	}
 	var out []*commentItem
 	for _, n := range run {
-		if zoneItemText(n) && !seen[n] {
-			seen[n] = true
-			markZone(n)
-			out = append(out, &commentItem{mark: "zone", node: n})
+		if !zoneContainer(n) || !zoneItemText(n) || !holdsDate(n) || seen[n] {
+			continue
 		}
+		seen[n] = true
+		markZone(n)
+		out = append(out, &commentItem{mark: "zone", node: n})
 	}
 	return out
+}
+
+// mostlyDated reports whether most of the elements in list show a date.
+func mostlyDated(list []*html.Node) bool {
+	n := 0
+	for _, e := range list {
+		if holdsDate(e) {
+			n++
+		}
+	}
+	return n*2 > len(list)
+}
+
+// zoneContainer reports whether n is an element that can hold one comment
+// with its head line: not a bare paragraph.
+func zoneContainer(n *html.Node) bool {
+	switch n.Data {
+	case "li", "div", "article", "section", "blockquote", "dd", "table":
+		return true
+	}
+	return false
+}
+
+// holdsDate reports whether n shows a date, as comments do: a <time> or
+// datetime attribute, or a short line of text that reads as a date.
+func holdsDate(n *html.Node) bool {
+	lines := 0
+	var walk func(*html.Node) bool
+	walk = func(e *html.Node) bool {
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.ElementNode:
+				if c.Data == "script" || c.Data == "style" {
+					continue
+				}
+				if c.Data == "time" || domAttr(c, "datetime") != "" {
+					return true
+				}
+				if walk(c) {
+					return true
+				}
+			case html.TextNode:
+				t := strings.TrimSpace(c.Data)
+				if t == "" || len(t) > 80 {
+					continue
+				}
+				if lines++; lines > 12 {
+					return false
+				}
+				if strings.ContainsAny(t, "0123456789") && !parseCommentDate(t).IsZero() {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return walk(n)
 }
 
 // zoneItems makes items of the elements in list, with their replies: the
@@ -153,17 +214,35 @@ func isCommentZone(n *html.Node) bool {
 	default:
 		return false
 	}
+	return commentZoneName(n) > 0
+}
+
+// commentZoneName is 1 when n is named as a comment section, -1 when it is
+// named as a list of recent or popular comments (links to comments on
+// other pages, not this page's), and 0 otherwise.
+func commentZoneName(n *html.Node) int {
+	zone := false
 	for _, attr := range []string{domAttr(n, "id"), domAttr(n, "class")} {
 		for _, w := range nameWords(attr) {
-			if zoneWord(w) {
-				return true
+			switch w {
+			case "recent", "latest", "popular", "aktuelle", "neueste", "letzte", "derniers", "recientes", "ultimi":
+				return -1
 			}
+			zone = zone || zoneWord(w)
 		}
 	}
-	return false
+	if zone {
+		return 1
+	}
+	return 0
 }
 
 func zoneWord(w string) bool {
+	for _, other := range []string{"recent", "latest", "popular"} {
+		if strings.Contains(w, other) {
+			return false // "recentcomments"
+		}
+	}
 	for _, stem := range []string{"comment", "kommentar", "komentar", "comentario", "commentaire", "leserbrief", "diskussion", "discussion"} {
 		if i := strings.Index(w, stem); i >= 0 {
 			rest := w[i+len(stem):]
@@ -365,4 +444,59 @@ func commentTextSize(n *html.Node) (text, link, form int) {
 	}
 	walk(n, false, false)
 	return text, link, form
+}
+
+// commentBlock cleans the comment section the library returns as one
+// block: it drops the section's own lines (its heading, the count, the
+// comment form's prompts and notices) and returns "" when no comment text
+// is left.
+func commentBlock(text string) string {
+	var keep []string
+	for _, p := range strings.Split(text, "\n\n") {
+		line := oneLine(p)
+		if boilerText(line) || rxCommentHeading().MatchString(line) || commentPrompt(line) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	out := strings.Join(keep, "\n\n")
+	if len(strings.Fields(out)) < 6 {
+		return ""
+	}
+	return out
+}
+
+// stripChrome takes out of a comment's text the lines that belong to the
+// frame of the comment section ("Leave a Reply", "0 Comments", the form's
+// prompts): themes that mark the whole section up like a comment.
+func stripChrome(body string) string {
+	paras := strings.Split(body, "\n\n")
+	keep := paras[:0]
+	for _, p := range paras {
+		line := oneLine(p)
+		if rxCommentHeading().MatchString(line) || commentPrompt(line) || rxCountLineOnly(line) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	return strings.Join(keep, "\n\n")
+}
+
+func rxCountLineOnly(line string) bool {
+	htmlBoilerOnce.Do(compileBoilerRegexps)
+	return rxCountLine.MatchString(line)
+}
+
+var (
+	promptOnce sync.Once
+	rxPrompt   *regexp.Regexp
+)
+
+// commentPrompt reports whether a line is part of a comment form or the
+// frame of a comment system rather than a comment.
+func commentPrompt(line string) bool {
+	promptOnce.Do(func() {
+		rxPrompt = regexp.MustCompile(`(?i)^(?:leave (?:a )?(?:reply|comments?)|add (?:your|a) comment|post a comment|write a comment|comment on this|join the discussion|want to join the discussion|kommentar (?:schreiben|verfassen|hinterlassen)|schreibe einen kommentar|hinterlasse einen kommentar|laisser un commentaire|deja un comentario|dodaj komentarz|share your thoughts|what do you think|was meinen sie|diskutieren sie mit|(?:hier )?ist ihre meinung gefragt|(?:show|view|see|read|load|display|zeige|alle|mehr)\b.{0,30}\b(?:comments?|kommentare?)\b)|comments powered by|by submitting this form|your email address will not be published|required fields are marked|ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind`)
+	})
+	return len(strings.Fields(line)) <= 40 && rxPrompt.MatchString(line)
 }
