@@ -33,9 +33,10 @@ type Archive struct {
 	ix       *index.Index
 	readOnly bool
 
-	regOnce sync.Once
-	reg     *entity.Registry
-	regErr  error
+	regOnce    sync.Once
+	reg        *entity.Registry
+	regErr     error
+	regRelease func() // set while the registry is read in place
 
 	// Notice receives notes for the user (repairs, rebuilds); nil drops them.
 	Notice func(format string, args ...any)
@@ -181,6 +182,7 @@ func (a *Archive) Close() error {
 	if a.st == nil {
 		return nil
 	}
+	a.releaseRegistry()
 	var err error
 	if a.ix != nil {
 		err = a.ix.Close()

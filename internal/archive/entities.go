@@ -55,19 +55,42 @@ func termsOf(ents []news.Entity) index.Terms {
 	return t
 }
 
-// registry loads the entity registry once per open archive.
+// registry loads the entity registry once per open archive. A read-only
+// archive reads it in place from the store's memory map (copying a large
+// registry cost tens of milliseconds per query); see releaseRegistry.
 func (a *Archive) registry() (*entity.Registry, error) {
 	a.regOnce.Do(func() {
 		a.reg = entity.NewRegistry()
-		b, err := a.st.Meta(registryMeta)
-		if err == nil && b != nil {
-			err = a.reg.UnmarshalBinary(b)
+		var err error
+		if a.readOnly {
+			var b []byte
+			b, a.regRelease, err = a.st.PinMeta(registryMeta)
+			if err == nil && b != nil {
+				err = a.reg.UnmarshalBinaryShared(b)
+			}
+		} else {
+			var b []byte
+			b, err = a.st.Meta(registryMeta)
+			if err == nil && b != nil {
+				err = a.reg.UnmarshalBinary(b)
+			}
 		}
 		if err != nil {
 			a.regErr = fmt.Errorf("load entity registry: %w", err)
 		}
 	})
 	return a.reg, a.regErr
+}
+
+// releaseRegistry lets go of a registry read in place, before the store is
+// closed or remapped; the next use loads it again.
+func (a *Archive) releaseRegistry() {
+	if a.regRelease != nil {
+		a.regRelease()
+		a.regRelease = nil
+		a.reg, a.regErr = nil, nil
+		a.regOnce = sync.Once{}
+	}
 }
 
 // register adds an article's entities to the registry.

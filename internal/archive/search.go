@@ -159,6 +159,7 @@ func (a *Archive) remapEvery(loaded *int, n int) error {
 		return nil
 	}
 	*loaded = 0
+	a.releaseRegistry()
 	return a.st.Remap()
 }
 

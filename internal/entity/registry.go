@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/morgue-archive/morgue/internal/news"
 )
@@ -341,6 +342,25 @@ func (r *Registry) MarshalBinary() ([]byte, error) {
 // not in that form.
 func (r *Registry) UnmarshalBinary(data []byte) error {
 	f, err := decodeFrozen(string(data))
+	if err != nil {
+		return fmt.Errorf("decode registry: %w: %w", news.ErrBadInput, err)
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.base, r.delta, r.mem = f, make(map[int32]int), newMemIndex()
+	return nil
+}
+
+// UnmarshalBinaryShared is UnmarshalBinary without the copy: the registry
+// reads data in place, so data must stay valid and unchanged for as long as
+// the registry and any name it returned are in use. For a registry read
+// straight from a memory-mapped store, where copying it would cost more
+// than the queries it answers.
+func (r *Registry) UnmarshalBinaryShared(data []byte) error {
+	if len(data) == 0 {
+		return r.UnmarshalBinary(data)
+	}
+	f, err := decodeFrozen(unsafe.String(&data[0], len(data)))
 	if err != nil {
 		return fmt.Errorf("decode registry: %w: %w", news.ErrBadInput, err)
 	}

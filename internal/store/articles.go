@@ -397,9 +397,11 @@ func (s *Store) Counts() (Counts, error) {
 }
 
 // SetMeta stores a named blob (for derived state such as the entity registry).
+// Blobs are kept uncompressed: the registry is read on every entity query,
+// and decompressing it cost more than reading it.
 func (s *Store) SetMeta(name string, v []byte) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketEntities).Put([]byte(name), encoder.EncodeAll(v, nil))
+		return tx.Bucket(bucketEntities).Put([]byte(name), v)
 	})
 }
 
@@ -411,9 +413,8 @@ func (s *Store) Meta(name string) ([]byte, error) {
 		if v == nil {
 			return nil
 		}
-		var err error
-		out, err = decoder.DecodeAll(v, nil)
-		return err
+		out = append([]byte(nil), v...)
+		return nil
 	})
 	return out, err
 }
@@ -510,4 +511,16 @@ func (s *Store) ArticlesAfter(after string, n int) ([]*news.Article, error) {
 		return nil
 	})
 	return out, err
+}
+
+// PinMeta returns a blob stored with SetMeta without copying it: the bytes
+// stay valid until release is called, and the store cannot be closed or
+// remapped before that. Returns nil bytes when there is no such blob.
+func (s *Store) PinMeta(name string) (v []byte, release func(), err error) {
+	tx, err := s.db.Begin(false)
+	if err != nil {
+		return nil, nil, err
+	}
+	v = tx.Bucket(bucketEntities).Get([]byte(name))
+	return v, func() { tx.Rollback() }, nil
 }
