@@ -4,9 +4,13 @@ package extract
 // (the Go port of trafilatura, the best-scoring open extractor on the
 // published benchmarks). The library finds at most one comment section and
 // gives it back as one block of text, so reader comments are segmented here
-// first (html_comments.go): every comment becomes its own news.Comment with
-// its author, date and reply-to, and the comment sections are cut out of the
+// first (html_comments.go, and html_commentzone.go for sections that mark no
+// single comment): every comment becomes its own news.Comment with its
+// author, date and reply-to, and the comment sections are cut out of the
 // page before the library sees it, so that no comment leaks into the body.
+// What boilerplate the library keeps (related links, share and newsletter
+// boxes, author boxes, date and copyright lines) is taken out of its output
+// afterwards (html_boiler.go).
 
 import (
 	"bytes"

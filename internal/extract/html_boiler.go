@@ -52,8 +52,8 @@ func textKey(s string) string {
 	return s
 }
 
-// textSize counts the non-space bytes of text under an element, and those
-// inside links.
+// textSize counts the non-space characters of text under an element, and
+// those inside links.
 type textSize struct{ text, link int }
 
 func (s textSize) linkDensity() float64 {
