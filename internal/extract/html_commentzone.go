@@ -221,8 +221,12 @@ func isCommentZone(n *html.Node) bool {
 // named as a list of recent or popular comments (links to comments on
 // other pages, not this page's), and 0 otherwise.
 func commentZoneName(n *html.Node) int {
+	id, class := domAttr(n, "id"), domAttr(n, "class")
+	if !nameMentionsComments(id) && !nameMentionsComments(class) {
+		return 0
+	}
 	zone := false
-	for _, attr := range []string{domAttr(n, "id"), domAttr(n, "class")} {
+	for _, attr := range []string{id, class} {
 		for _, w := range nameWords(attr) {
 			switch w {
 			case "recent", "latest", "popular", "aktuelle", "neueste", "letzte", "derniers", "recientes", "ultimi":
@@ -235,6 +239,19 @@ func commentZoneName(n *html.Node) int {
 		return 1
 	}
 	return 0
+}
+
+// mentionsComments is a cheap test that a lower-case name or line can
+// name comments in one of the languages the patterns here know.
+func mentionsComments(s string) bool {
+	return containsAny(s, "comment", "kommentar", "komentar", "comentario", "leserbrief", "diskussion", "discussion",
+		"respons", "repl", "reaction", "reaktion", "reactie", "commenti")
+}
+
+// nameMentionsComments is a cheap test that a class or id can hold a word
+// that zoneWord takes: every stem holds one of these pieces.
+func nameMentionsComments(s string) bool {
+	return containsAny(s, "ment", "brief", "kuss", "cuss")
 }
 
 func zoneWord(w string) bool {
@@ -264,7 +281,7 @@ func isCommentHeading(n *html.Node) bool {
 		return false
 	}
 	t, ok := shortText(n, 200)
-	if !ok {
+	if !ok || !mentionsComments(strings.ToLower(t)) {
 		return false
 	}
 	t = oneLine(t)
