@@ -15,7 +15,7 @@ import (
 
 // Version is the extractor version recorded in each article's origin. Bump it
 // when extraction changes so that stored raw input can be re-parsed.
-const Version = "1"
+const Version = "2"
 
 // Format names an input format.
 type Format string
