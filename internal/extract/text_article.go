@@ -65,6 +65,9 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 		}
 	}
 	if titleAt < 0 {
+		titleAt = plainTitle(lines, p, excl)
+	}
+	if titleAt < 0 {
 		titleAt = pickTitle(lines, p, excl)
 	}
 	if titleAt >= 0 {
@@ -77,6 +80,37 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 		}
 		if titleAt <= p {
 			from = max(from, p)
+		}
+		// Text between the title and the first paragraph (a table of
+		// figures, the first line of a broken paragraph) is body when
+		// nothing there is site furniture; the short lines above it stay
+		// captions and byline.
+		end := from
+		if to <= from {
+			end = len(lines) // no paragraph but the title: a table
+		}
+		if c := firstContentLine(lines, titleAt+1, end, excl); c >= 0 {
+			from = c
+			if to <= end {
+				to = end
+			}
+		}
+	}
+	// Lines after the last paragraph, up to the first furniture, are the
+	// article's too: a sign-off, a reference line, the last rows of a table.
+	if from < to {
+		for i := to; i < len(lines); i++ {
+			l := lines[i]
+			if l.blank || l.words == 0 {
+				continue
+			}
+			if furnitureLine(l, excl[i]) {
+				break
+			}
+			if isMetaLine(l) && !datedText(l) {
+				continue // a dateline: body only when text follows it
+			}
+			to = i + 1
 		}
 	}
 	// Short lines between the title and the body: byline, dates and, when
@@ -114,7 +148,7 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 			continue
 		}
 		seen++
-		if isMetaLine(lines[i]) && lines[i].words <= 12 {
+		if isMetaLine(lines[i]) && lines[i].words <= 12 && !datedText(lines[i]) {
 			d.readMeta(lines[i])
 			excl[i] = true
 		}
@@ -125,7 +159,7 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 			continue
 		}
 		seen++
-		if isMetaLine(lines[i]) && lines[i].words <= 12 {
+		if isMetaLine(lines[i]) && lines[i].words <= 12 && !datedText(lines[i]) {
 			d.readMeta(lines[i])
 			excl[i] = true
 		}
@@ -143,6 +177,147 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 		l := lines[i]
 		return !excl[i] && !l.boiler && !l.form && i != titleAt
 	})
+}
+
+// datedText reports whether a line with a date in it says more than when
+// and by whom ("Record April 17", "Pay May 5"): text, not a dateline.
+func datedText(l tline) bool {
+	if l.heading || len(bylineAuthors(l.body)) > 0 {
+		return false
+	}
+	m, ok := scanDateQuick(l.body)
+	return ok && cleanName(l.body[:m.start]+" "+l.body[m.end:]) != ""
+}
+
+// furnitureLine reports whether a line is site furniture (menus, buttons,
+// boxes, forms, lists of links) rather than the article's text. Figures
+// alone on a line are text.
+func furnitureLine(l tline, excluded bool) bool {
+	if excluded || l.boiler || l.form || l.secEnd || l.heading || isRelatedHead(l.low, l.words) || strings.Count(l.body, " | ") >= 2 {
+		return true
+	}
+	figures := strings.IndexFunc(l.body, unicode.IsLetter) < 0
+	return l.action && !figures || // "Reply", "Like"; not "846", a row of a price table
+		l.marker && !contentLike(l) && !isProse(l) // a menu item; not a list item of the text
+}
+
+// contentLike reports whether a short line carries text of the article: a
+// sentence, or figures ("Shr 20 cts vs 12 cts", "Ref: 335").
+func contentLike(l tline) bool {
+	return endsSentence(l.body) || strings.IndexFunc(l.body, unicode.IsDigit) >= 0
+}
+
+// captionLike reports whether a short line between a title and its text
+// reads as an image caption or a name ("Viktor Bout"): a few capitalised
+// words, no figures, no sentence.
+func captionLike(l tline) bool {
+	f := strings.Fields(l.body)
+	if len(f) == 0 || len(f) > 6 || endsSentence(l.body) || strings.IndexFunc(l.body, unicode.IsDigit) >= 0 {
+		return false
+	}
+	for k, w := range f {
+		if !startsUpper(w) && !(k > 0 && nameStop[strings.ToLower(w)]) {
+			return false
+		}
+	}
+	return true
+}
+
+// firstContentLine returns the first line of lines[from:to] that is
+// neither a byline, a date nor a caption, or -1 when there is none or when
+// furniture sits among the lines.
+func firstContentLine(lines []tline, from, to int, excl []bool) int {
+	first := -1
+	for i := from; i < to; i++ {
+		l := lines[i]
+		if l.blank || l.words == 0 {
+			continue // nothing, or a rule ("---")
+		}
+		if furnitureLine(l, excl[i]) {
+			return -1
+		}
+		if first < 0 && !isMetaLine(l) && !captionLike(l) {
+			first = i
+		}
+	}
+	return first
+}
+
+// bylineFirst reports whether a lower-cased line opens with a byline
+// ("by Ann Lee", "Posted by …"), not merely holds one ("Net hurt by
+// Brazil loans").
+func bylineFirst(low string) bool {
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(low, p) && (strings.HasSuffix(p, ":") || strings.HasPrefix(low[len(p):], " ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// textStart reports whether line i opens the article's text: a sentence,
+// figures, or a long line or one wrapped onto the next (not a lone
+// heading).
+func textStart(lines []tline, i int) bool {
+	l := lines[i]
+	if contentLike(l) {
+		return true
+	}
+	wrapped := i+1 < len(lines) && lines[i+1].text != "" && !lines[i+1].blank
+	return l.words >= 8 && (wrapped || len(l.body) > 100 || strings.HasSuffix(l.body, ":"))
+}
+
+// plainTitle returns the first line of a dump whose top holds no site
+// furniture and whose text starts right under it, past a byline or date
+// (a post saved as text: headline, then the article), or -1. The line may
+// be the first line of running text itself when it stands alone and is
+// short ("A fresh look at the stars...", "Rally leader keeps his lead."). A blog's name over its post's
+// title is no title: a short line, not text, follows it.
+func plainTitle(lines []tline, at int, excl []bool) int {
+	first := firstNonBlank(lines, 0, min(at+1, len(lines)))
+	if first < 0 {
+		return -1
+	}
+	for i := first; i < at; i++ {
+		if !lines[i].blank && lines[i].words > 0 && furnitureLine(lines[i], excl[i]) {
+			return -1
+		}
+	}
+	l := lines[first]
+	if l.words == 0 || l.words > 25 || furnitureLine(l, excl[first]) || bylineFirst(l.low) ||
+		first+1 < len(lines) && lines[first+1].text != "" {
+		return -1
+	}
+	if first == at && l.words > 15 {
+		return -1 // a paragraph
+	}
+	if m, ok := scanDateQuick(l.body); ok && countWords(cleanName(l.body[:m.start]+" "+l.body[m.end:])) == 0 {
+		return -1 // a date line
+	}
+	next := -1
+	for i := first + 1; i < len(lines) && next < 0; i++ {
+		if !lines[i].blank && !isMetaLine(lines[i]) {
+			next = i
+		}
+	}
+	if next >= 0 && !textStart(lines, next) {
+		// a line over a table of figures is the table's heading, and
+		// the first line is still the title; a line over running text is
+		// the post's title, under the blog's name
+		after := -1
+		for i, k := next+1, 0; i < len(lines) && after < 0 && k < 4; i++ {
+			if l := lines[i]; !l.blank && !isMetaLine(l) {
+				k++
+				if contentLike(l) || isProse(l) {
+					after = i
+				}
+			}
+		}
+		if after < 0 || isProse(lines[after]) {
+			return -1
+		}
+	}
+	return first
 }
 
 // readMeta takes a short line between title and body as byline, date or

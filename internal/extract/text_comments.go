@@ -28,6 +28,7 @@ type textAnchor struct {
 	author string
 	when   time.Time
 	shape  string // the header's template: lead word, name/date order, clock
+	strict bool   // the name is name-like on its own (see strictName)
 }
 
 var saysVerbs = []string{
@@ -85,6 +86,8 @@ func anchorOf(l tline) (textAnchor, bool) {
 		if a.author == "" || countWords(a.author) > 8 || looksProse(a.author) {
 			return textAnchor{}, false
 		}
+		nb, _ := stripMarker(strings.TrimSpace(name))
+		a.strict = strictName(withoutDates(nb))
 		return a, true
 	}
 	if m, ok := scanDateQuick(l.text); ok && (m.date || m.clock || m.relative) {
@@ -96,6 +99,9 @@ func anchorOf(l tline) (textAnchor, bool) {
 			if w := strings.TrimRight(f[len(f)-1], ":"); !nameJunk[w] && w != "by" && w != "am" && w != "le" {
 				return textAnchor{}, false
 			}
+		}
+		if m2, again := scanDateQuick(rest); again && m.date && m2.date {
+			return textAnchor{}, false // a row of dates in a table
 		}
 		all := cleanName(rest)
 		nw := countWords(all)
@@ -109,7 +115,7 @@ func anchorOf(l tline) (textAnchor, bool) {
 		case l.marker && countWords(name) > 3:
 			return textAnchor{}, false // a dated link in a list of posts
 		}
-		return textAnchor{kind: akDateName, author: name, when: m.t, shape: shape}, true
+		return textAnchor{kind: akDateName, author: name, when: m.t, shape: shape, strict: strictName(withoutDates(l.body))}, true
 	}
 	low := strings.ToLower(b)
 	// "Montemalone 44 pts"
@@ -130,6 +136,65 @@ func anchorOf(l tline) (textAnchor, bool) {
 		}
 	}
 	return textAnchor{}, false
+}
+
+// nameFields returns the words of a header line without the header words
+// and separators around them ("Posted by:", "on", "|").
+func nameFields(s string) []string {
+	f := strings.Fields(s)
+	isJunk := func(w string) bool {
+		t := strings.Trim(w, ":,.;-–—|/·•()[]")
+		return t == "" || nameJunk[strings.ToLower(t)]
+	}
+	for len(f) > 0 && isJunk(f[0]) {
+		f = f[1:]
+	}
+	for len(f) > 0 && isJunk(f[len(f)-1]) {
+		f = f[:len(f)-1]
+	}
+	return f
+}
+
+// withoutDates cuts the dates and times out of a header line.
+func withoutDates(s string) string {
+	for k := 0; k < 3; k++ {
+		m, ok := scanDate(s)
+		if !ok {
+			break
+		}
+		s = s[:m.start] + " " + s[m.end:]
+	}
+	return s
+}
+
+// strictName reports whether the words of a header line other than its
+// header words ("Posted by", "on", "|") read as a name rather than as the
+// end of a sentence: one to five words, no sentence punctuation, not
+// opening with a function word. "Ann Lee", "tRiSh",
+// "Courtney from Cocroft & Delbridge" are names; "the department",
+// "Roughly 10 Percent, CEO" are not. A header outside any comment section
+// must pass this; under a comments heading or in a numbered list the page's
+// own layout vouches for the name.
+func strictName(s string) bool {
+	f := nameFields(s)
+	words := 0
+	for k, w := range f {
+		if strings.ContainsAny(w, ",;:!?\"“”„«»") {
+			return false
+		}
+		if strings.IndexFunc(w, unicode.IsLetter) < 0 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
+			continue // "&", "-", "|", a comment number, a link
+		}
+		words++
+		lw := strings.ToLower(strings.TrimRight(w, "."))
+		if notNameWords[lw] {
+			return false
+		}
+		if k == 0 && nameStop[lw] && (len(f) == 1 || !startsUpper(f[1])) {
+			return false // "the department", "The minister"; not "The Success Institute"
+		}
+	}
+	return words >= 1 && words <= 5
 }
 
 // dateHeaderName reads the commenter's name from a dated header line:
@@ -260,6 +325,13 @@ func cleanName(s string) string {
 		n = strings.TrimRight(n, ")")
 	}
 	return n
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
 }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -467,7 +539,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 				break
 			}
 		}
-		if next < 0 || proseWords(lines, i+1, next) > 80 || proseWords(lines, 0, i) < 30 {
+		if next < 0 || proseWords(lines, i+1, next) > 80 || proseWords(lines, 0, i) < 30 && !namesLineAbove(lines, i) {
 			continue // no comments right under it, or the article is still to come
 		}
 		// the heading with the most headers under it, up to the comment
@@ -504,9 +576,13 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		}
 		return n, titleRef
 	}
+	// The first line of the dump is the title, never a comment header (a
+	// date alone there may still close a comment printed above... or be
+	// the article's dateline, which trimFooters sorts out).
+	first := firstNonBlank(lines, 0, n)
 	cand := anchors[:0:0]
 	for _, a := range anchors {
-		if a.line > heading {
+		if a.line > heading && (a.line != first || a.kind == akDate) {
 			cand = append(cand, a)
 		}
 	}
@@ -658,6 +734,23 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 	return artEnd, titleRef
 }
 
+// namesLineAbove reports whether the comments heading at line h names a
+// line above it ("2 Responses to Title" under the title): then the article
+// is above, however short it is.
+func namesLineAbove(lines []tline, h int) bool {
+	_, ref, _ := commentHeading(lines[h])
+	if ref == "" {
+		return false
+	}
+	want := titleKey(ref)
+	for i := h - 1; i >= 0; i-- {
+		if !lines[i].blank && titleKey(lines[i].body) == want {
+			return true
+		}
+	}
+	return false
+}
+
 // family groups header shapes that mix on one page: a dated line with or
 // without the name on it.
 func (k anchorKind) family() anchorKind {
@@ -758,6 +851,34 @@ func trimHeaders(lines []tline, chain []textAnchor, heading int) []textAnchor {
 		}
 		break
 	}
+	// Outside a comment section, a header line whose name is not a name on
+	// its own ("…the housing group, the department said:") is article
+	// text, unless the page's other headers look the same.
+	if heading < 0 {
+		for len(chain) >= 2 && looseHeader(lines, chain[0]) {
+			// it heads more text than the comments after it do
+			loose := 0
+			var gaps []int
+			for k, a := range chain[1:] {
+				if looseHeader(lines, a) {
+					loose++
+				}
+				if k+2 < len(chain) {
+					gaps = append(gaps, wordsIn(lines, a.line+1, chain[k+2].line))
+				}
+			}
+			gaps = append(gaps, wordsIn(lines, chain[len(chain)-1].line+1, commentEnd(lines, chain[len(chain)-1].line+1, nil)))
+			slices.Sort(gaps)
+			med := gaps[len(gaps)/2]
+			if loose*2 >= len(chain)-1 || wordsIn(lines, chain[0].line+1, chain[1].line) <= max(40, 2*med) {
+				break
+			}
+			chain = chain[1:]
+		}
+		if len(chain) == 1 && looseHeader(lines, chain[0]) {
+			return nil
+		}
+	}
 	if len(chain) == 1 && heading < 0 && chain[0].kind != akSays {
 		// one comment without a heading: only a header with a name, after
 		// the article, with text after it
@@ -769,6 +890,22 @@ func trimHeaders(lines []tline, chain []textAnchor, heading int) []textAnchor {
 		}
 	}
 	return chain
+}
+
+// looseHeader reports whether a header line has nothing but its shape to
+// show for it: not in a list, and no name that stands on its own.
+func looseHeader(lines []tline, a textAnchor) bool {
+	switch {
+	case a.strict || lines[a.line].marker:
+		return false
+	case a.kind == akSays:
+		return true
+	case a.kind == akDateName:
+		// a dated line with more than a name's worth of words besides
+		// the date ("NOTE: Earnings adjusted for the split paid June 20")
+		return len(nameFields(withoutDates(lines[a.line].body))) > 2
+	}
+	return false
 }
 
 // trimFooters drops leading footers that belong to the article: a date
