@@ -16,6 +16,14 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 	for i, l := range lines {
 		score[i] = lineScore(l, prose[i], excl[i])
 	}
+	// a dump without site furniture: a post saved as text
+	plain := true
+	for i, l := range lines {
+		if !l.blank && l.words > 0 && furnitureLine(l, excl[i]) {
+			plain = false
+			break
+		}
+	}
 	from, to := bestSegment(score)
 	if from >= to {
 		from, to = len(lines), len(lines) // no body: title and byline only
@@ -89,16 +97,18 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 		if to <= from {
 			end = len(lines) // no paragraph but the title: a table
 		}
-		if c := firstContentLine(lines, titleAt+1, end, excl); c >= 0 {
+		if c := firstContentLine(lines, titleAt+1, end, excl, plain); c >= 0 {
 			from = c
 			if to <= end {
 				to = end
 			}
 		}
 	}
-	// Lines after the last paragraph, up to the first furniture, are the
-	// article's too: a sign-off, a reference line, the last rows of a table.
-	if from < to {
+	// In a dump without site furniture (a post saved as text), the lines
+	// after the last paragraph are the article's too: a sign-off, a
+	// reference line, the last rows of a table. (In a page dump, the short
+	// lines there are the page's: "Share this story", "Newsletter".)
+	if from < to && plain {
 		for i := to; i < len(lines); i++ {
 			l := lines[i]
 			if l.blank || l.words == 0 {
@@ -107,8 +117,8 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 			if furnitureLine(l, excl[i]) {
 				break
 			}
-			if isMetaLine(l) && !datedText(l) {
-				continue // a dateline: body only when text follows it
+			if dateline(l) {
+				continue // body only when text follows it
 			}
 			to = i + 1
 		}
@@ -180,13 +190,47 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 }
 
 // datedText reports whether a line with a date in it says more than when
-// and by whom ("Record April 17", "Pay May 5"): text, not a dateline.
+// and by whom ("Record April 17", "Pay May 5", a row of dates): text, not
+// a dateline.
 func datedText(l tline) bool {
 	if l.heading || len(bylineAuthors(l.body)) > 0 {
 		return false
 	}
 	m, ok := scanDateQuick(l.body)
-	return ok && cleanName(l.body[:m.start]+" "+l.body[m.end:]) != ""
+	if !ok {
+		return false
+	}
+	for _, w := range strings.Fields(l.low) {
+		if dateHeaderWords[strings.Trim(w, ":,.;|()–—-")] {
+			return false // "Published: DATE – Updated: DATE"
+		}
+	}
+	rest := l.body[:m.start] + " " + l.body[m.end:]
+	if _, again := scanDateQuick(rest); again {
+		return true // a row of dates
+	}
+	return cleanName(rest) != ""
+}
+
+// dateHeaderWords open or label a dateline.
+var dateHeaderWords = map[string]bool{
+	"posted": true, "published": true, "updated": true, "written": true, "submitted": true, "modified": true,
+	"edited": true, "veröffentlicht": true, "aktualisiert": true, "geschrieben": true, "gepostet": true,
+	"erstellt": true, "publié": true, "publiée": true, "mis": true, "publicado": true, "actualizado": true,
+	"pubblicato": true, "aggiornato": true, "geplaatst": true, "bijgewerkt": true, "by": true, "von": true,
+	"par": true, "por": true, "door": true,
+}
+
+// dateline reports whether a line is a byline or gives the date of the
+// post, and nothing else: not "Record April 17", not "Aug 31" (no year).
+func dateline(l tline) bool {
+	if !isMetaLine(l) || datedText(l) {
+		return false
+	}
+	if m, ok := scanDateQuick(l.body); ok && m.date && !m.year && len(bylineAuthors(l.body)) == 0 {
+		return false
+	}
+	return true
 }
 
 // furnitureLine reports whether a line is site furniture (menus, buttons,
@@ -223,10 +267,27 @@ func captionLike(l tline) bool {
 	return true
 }
 
-// firstContentLine returns the first line of lines[from:to] that is
-// neither a byline, a date nor a caption, or -1 when there is none or when
-// furniture sits among the lines.
-func firstContentLine(lines []tline, from, to int, excl []bool) int {
+// figuresNext reports whether the next line of lines[i+1:to] is a row of
+// figures: then line i heads a table.
+func figuresNext(lines []tline, i, to int) bool {
+	j := firstNonBlank(lines, i+1, to)
+	return j >= 0 && rowLike(lines, j)
+}
+
+// rowLike reports whether line i is a row of a table: figures on a line
+// of their own, not a sentence ("Sales 18.4 mln vs 17.8 mln").
+func rowLike(lines []tline, i int) bool {
+	l := lines[i]
+	wrapped := i+1 < len(lines) && lines[i+1].text != "" && !lines[i+1].blank
+	return !wrapped && !endsSentence(l.body) && strings.IndexFunc(l.body, unicode.IsDigit) >= 0
+}
+
+// firstContentLine returns the first line of lines[from:to] that carries
+// text (a sentence, figures, the heading of a table of figures; in a plain
+// dump, any line but a caption) and is no dateline, or -1 when there is
+// none or when furniture sits among the lines. Short lines before it are
+// captions and bylines.
+func firstContentLine(lines []tline, from, to int, excl []bool, plain bool) int {
 	first := -1
 	for i := from; i < to; i++ {
 		l := lines[i]
@@ -236,7 +297,7 @@ func firstContentLine(lines []tline, from, to int, excl []bool) int {
 		if furnitureLine(l, excl[i]) {
 			return -1
 		}
-		if first < 0 && !isMetaLine(l) && !captionLike(l) {
+		if first < 0 && !dateline(l) && (textStart(lines, i) || figuresNext(lines, i, to) || plain && !captionLike(l)) {
 			first = i
 		}
 	}
@@ -308,12 +369,12 @@ func plainTitle(lines []tline, at int, excl []bool) int {
 		for i, k := next+1, 0; i < len(lines) && after < 0 && k < 4; i++ {
 			if l := lines[i]; !l.blank && !isMetaLine(l) {
 				k++
-				if contentLike(l) || isProse(l) {
+				if rowLike(lines, i) || textStart(lines, i) {
 					after = i
 				}
 			}
 		}
-		if after < 0 || isProse(lines[after]) {
+		if after < 0 || !rowLike(lines, after) {
 			return -1
 		}
 	}
@@ -403,7 +464,7 @@ func bylineAuthors(s string) []string {
 			i = j + 1
 		}
 	}
-	if at < 0 || at > 60 {
+	if at < 0 || at > 60 || sentenceBefore(s[:at]) {
 		return nil
 	}
 	rest := s[at+plen:]
@@ -439,6 +500,19 @@ func bylineAuthors(s string) []string {
 		out = append(out, part)
 	}
 	return out
+}
+
+// sentenceBefore reports whether the text before a "by" holds a sentence
+// ("Isuzu is owned 38.6 pct by GM") rather than header words and a date
+// ("Posted on May 3, 2012 by").
+func sentenceBefore(s string) bool {
+	n := 0
+	for _, w := range nameFields(withoutDates(s)) {
+		if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			n++
+		}
+	}
+	return n >= 3
 }
 
 // capitalised reports whether every word of a name starts with a capital

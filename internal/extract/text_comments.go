@@ -702,8 +702,8 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		}
 		trimMeta := func(i int) bool {
 			x, ok := isAnchor[i]
-			if !ok {
-				return false
+			if !ok || looseHeader(lines, x) && endsSentence(lines[i].body) {
+				return false // a sentence with a date in it is text
 			}
 			if c.published.IsZero() {
 				c.published = x.when

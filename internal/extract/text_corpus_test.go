@@ -45,6 +45,20 @@ type corpusPost struct {
 var corpusHeadRE = regexp.MustCompile(`^(\d+) Responses to `)
 var corpusSaysRE = regexp.MustCompile(`^  (\d+)\. (.+) says:$`)
 
+// dropListMarker drops the "- " that opens a list item (and the dashes of
+// a rule, "- - -", but the last): the extractor
+// keeps list items as paragraphs of their own, without the marker (as the
+// HTML extractor does with <li>).
+func dropListMarker(s string) string {
+	for {
+		t := strings.TrimLeft(s, " ")
+		if !strings.HasPrefix(t, "- ") {
+			return s
+		}
+		s = t[2:]
+	}
+}
+
 // readCorpusPost reads a post by the generator's own layout (see
 // internal/bench corpus.go Post).
 func readCorpusPost(s string) corpusPost {
@@ -68,7 +82,7 @@ func readCorpusPost(s string) corpusPost {
 			flush()
 			continue
 		}
-		cur = append(cur, lines[i])
+		cur = append(cur, dropListMarker(lines[i]))
 	}
 	flush()
 	p.body = strings.Join(paras, "\n\n")
@@ -78,7 +92,7 @@ func readCorpusPost(s string) corpusPost {
 			p.comments = append(p.comments, "")
 			continue
 		}
-		if t := strings.TrimSpace(lines[i]); t != "" && len(p.comments) > 0 {
+		if t := dropListMarker(strings.TrimSpace(lines[i])); t != "" && len(p.comments) > 0 {
 			k := len(p.comments) - 1
 			p.comments[k] = strings.TrimSpace(p.comments[k] + " " + t)
 		}
@@ -101,7 +115,7 @@ func TestParseTextBenchCorpus(t *testing.T) {
 	var bad []string
 	note := func(f, what string) {
 		if len(bad) < 20 {
-			bad = append(bad, filepath.Base(f)+": "+what)
+			bad = append(bad, filepath.Join(filepath.Base(filepath.Dir(f)), filepath.Base(f))+": "+what)
 		}
 	}
 	for _, f := range files {
