@@ -7,13 +7,23 @@ package extract
 //   - comments are found as a repeating run of header lines ("Name says:",
 //     "Name July 7, 2012 at 12:27 am", "Name" + date line, "by NAME on
 //     DATE." after the text), started by an optional heading ("4 Responses
-//     to …", "12 Kommentare") and ended by the comment form or the footer;
+//     to …", "12 Kommentare") and ended by the comment form or the footer.
+//     Outside a comment section (no heading above, no numbered list) a
+//     header must carry a name that is one (short, no sentence punctuation,
+//     not opening with a function word), so that a headline ending in
+//     "…, CEO Says" or a paragraph ending in "the department said:" stays
+//     article text; the first line of the dump is never a header. Reply
+//     nesting is read from the indentation of the header lines;
 //   - the article body is the densest run of prose lines before the
 //     comments (a maximum-sum segment over per-line scores: prose counts
-//     for, menus, share buttons and form furniture count against);
-//   - the title is the line the comment heading names, or the first short
-//     line above the body; short lines between title and body are captions
-//     or the byline.
+//     for, menus, share buttons and form furniture count against). In a
+//     dump without site furniture (a post saved as text) every line after
+//     the title is body but for captions and the dateline: rows of
+//     figures, number-only lines, "Ref: 335" lines are content;
+//   - the title is the line the comment heading names, the first line of
+//     a dump without furniture when text starts under it, or the first
+//     short line above the body; short lines between title and body are
+//     captions or the byline.
 //
 // No library does this for plain text (readability-style extractors need the
 // DOM), so it is hand-written; the phrase lists are in text_words.go and the
@@ -21,6 +31,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -58,6 +69,7 @@ type textComment struct {
 	author    string
 	published time.Time
 	body      []string // paragraphs
+	parent    int      // number of the comment this one replies to, or 0
 }
 
 func parseTextDoc(s string) (*textDoc, error) {
@@ -90,10 +102,16 @@ func (d *textDoc) article() *news.Article {
 	text.WriteString("\n")
 	text.WriteString(a.Body)
 	for i, c := range d.comments {
+		parent := ""
+		if c.parent > 0 {
+			// the archive turns a comment number into that comment's id
+			parent = strconv.Itoa(c.parent)
+		}
 		a.Comments = append(a.Comments, news.Comment{
 			Number:    i + 1,
 			Author:    c.author,
 			Published: c.published,
+			Parent:    parent,
 			Body:      strings.Join(c.body, "\n\n"),
 		})
 		if text.Len() < 64<<10 {

@@ -179,11 +179,11 @@ func strictName(s string) bool {
 	f := nameFields(s)
 	words := 0
 	for k, w := range f {
-		if strings.ContainsAny(w, ",;:!?\"“”„«»") {
-			return false
-		}
 		if strings.IndexFunc(w, unicode.IsLetter) < 0 || strings.Contains(w, "://") || strings.HasPrefix(w, "www.") {
 			continue // "&", "-", "|", a comment number, a link
+		}
+		if strings.ContainsAny(w, ",;:!?\"“”„«»") {
+			return false
 		}
 		words++
 		lw := strings.ToLower(strings.TrimRight(w, "."))
@@ -727,11 +727,62 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		c.body = paragraphs(lines, s.from, s.to, func(i int) bool { return kept[i] })
 		d.comments = append(d.comments, c)
 	}
+	if !footer {
+		heads := make([]int, len(spans))
+		for k, s := range spans {
+			heads[k] = s.head0
+		}
+		for k, p := range replyParents(lines, heads) {
+			d.comments[k].parent = p
+		}
+	}
 	artEnd = spans[0].from
 	if heading >= 0 && heading < artEnd {
 		artEnd = heading
 	}
 	return artEnd, titleRef
+}
+
+// replyParents reads reply nesting from the indentation of the comments'
+// header lines (a threaded list dumped as nested lists: "  1. Ann says:",
+// "      1. Bob says:"). It returns, for each comment, the number (from 1)
+// of the comment it replies to, or 0. The column a header's text starts at
+// counts, so that "9." and "10." line up. Nesting is read only when the
+// first header is the least indented and each deeper level is at least two
+// columns in, and a reply's header is made like its parent's (both list
+// items or neither); otherwise the comment gets 0.
+func replyParents(lines []tline, heads []int) []int {
+	out := make([]int, len(heads))
+	if len(heads) < 2 {
+		return out
+	}
+	col := make([]int, len(heads))
+	for k, h := range heads {
+		l := lines[h]
+		col[k] = l.indent + len(l.text) - len(l.body)
+	}
+	if slices.Min(col) != col[0] || slices.Max(col) == col[0] {
+		return out
+	}
+	type level struct{ col, k int }
+	var stack []level
+	for k, c := range col {
+		for len(stack) > 0 && stack[len(stack)-1].col >= c-1 {
+			stack = stack[:len(stack)-1]
+		}
+		if len(stack) > 0 {
+			top := stack[len(stack)-1]
+			if c-top.col < 2 {
+				return make([]int, len(heads))
+			}
+			if lines[heads[top.k]].marker != lines[heads[k]].marker {
+				continue // headers of another make: not a reply
+			}
+			out[k] = top.k + 1
+		}
+		stack = append(stack, level{c, k})
+	}
+	return out
 }
 
 // namesLineAbove reports whether the comments heading at line h names a

@@ -158,7 +158,7 @@ func TestParseTextBenchCorpus(t *testing.T) {
 		same := len(a.Comments) == len(want.authors)
 		for k := 0; same && k < len(a.Comments); k++ {
 			c := a.Comments[k]
-			same = c.Author == want.authors[k] && c.Body == want.comments[k] && c.Number == k+1
+			same = c.Author == want.authors[k] && c.Body == want.comments[k] && c.Number == k+1 && c.Parent == ""
 		}
 		if same {
 			commentsOK++

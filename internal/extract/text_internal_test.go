@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -150,6 +151,64 @@ func TestGuessLanguage(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := guessLanguage(tt.in); got != tt.want {
 				t.Errorf("guessLanguage = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestStrictName(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     bool
+	}{
+		{name: "two names", in: "Joshua Engelman", want: true},
+		{name: "handle", in: "tRiSh", want: true},
+		{name: "header words around", in: "Posted by: Sharon Lee |", want: true},
+		{name: "organisation", in: "The Success Institute", want: true},
+		{name: "separator and link", in: "Stuart Lane http://example.org/stuart", want: true},
+		{name: "comma in a headline", in: "Cingular to Trim Staff by a Tenth, CEO", want: false},
+		{name: "sentence end", in: "In a written answer to the council, the department", want: false},
+		{name: "function word first", in: "the department", want: false},
+		{name: "capitalised function word first", in: "The minister", want: false},
+		{name: "pronoun", in: "I think he", want: false},
+		{name: "too long", in: "Anna Maria Luisa de la Vega Ortiz", want: false},
+		{name: "empty", in: "Posted by:", want: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strictName(tt.in); got != tt.want {
+				t.Errorf("strictName(%q) = %v, want %v", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReplyParents(t *testing.T) {
+	tests := []struct {
+		name  string
+		heads []string
+		want  []int
+	}{
+		{name: "flat", heads: []string{" 1. Ann says:", " 2. Bob says:", " 3. Cy says:"}, want: []int{0, 0, 0}},
+		{name: "nested list", heads: []string{" 1. Ann says:", "     1. Bob says:", "         1. Ann says:", "     2. Cy says:", " 2. Di says:"},
+			want: []int{0, 1, 2, 1, 0}},
+		{name: "two-digit numbers line up", heads: []string{" 9. Ann says:", "10. Bob says:", "     1. Cy says:"}, want: []int{0, 0, 2}},
+		{name: "indented names", heads: []string{"quietwren", "    slowcoder", "quietwren"}, want: []int{0, 1, 0}},
+		{name: "first header not least indented", heads: []string{"    Ann says:", "Bob says:", "    Cy says:"}, want: []int{0, 0, 0}},
+		{name: "one column apart is no nesting", heads: []string{"Ann says:", " Bob says:"}, want: []int{0, 0}},
+		{name: "a list item under a plain header", heads: []string{"Ann says:", "    • 13:29 menu"}, want: []int{0, 0}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var lines []tline
+			var heads []int
+			for _, h := range tt.heads {
+				heads = append(heads, len(lines))
+				lines = append(lines, makeLine(h))
+			}
+			got := replyParents(lines, heads)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("replyParents = %v, want %v", got, tt.want)
 			}
 		})
 	}

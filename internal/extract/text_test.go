@@ -520,3 +520,143 @@ func FuzzParseText(f *testing.F) {
 		}
 	})
 }
+
+// TestParseTextPlainPosts covers posts saved as plain text in the intelNews
+// shape (headline, paragraphs, a "Ref:" line, "N Responses to …" and
+// numbered "Name says:" comments): a headline ending in "Says" is the
+// title, not a comment header; an article paragraph ending in "said:" is
+// article text; every content line (figures, the reference line) stays in
+// the body; a short article keeps its comments; nested replies name their
+// parent comment by number.
+func TestParseTextPlainPosts(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string // a fixture in testdata/text, or
+		in       string // the dump itself
+		title    string
+		body     []string // paragraphs
+		authors  []string
+		parents  []string
+		captions []string
+	}{
+		{name: "headline ending in Says", file: "headline-says.txt",
+			title: "Harbour Board to Trim Ferry Crossings by a Third, Chairman Says",
+			body: []string{
+				"The harbour board will run two ferry crossings an hour instead of three from the first of June, its chairman told island councillors on Thursday, blaming the price of diesel and a shortage of deckhands.",
+				"Councillors asked the board to keep the early crossing that brings nurses and teachers to the mainland, and the chairman said he would look at it again before the summer timetable is printed.",
+				"Ref: 4410",
+			}},
+		{name: "upper-case headline ending in SAYS",
+			in:    "TIN OUTPUT TO FALL THIS YEAR, MINISTER SAYS\n\nTin output will fall by a tenth this year because two of the largest dredges are being rebuilt, the mines minister told parliament.\n\nRef: 88\n",
+			title: "TIN OUTPUT TO FALL THIS YEAR, MINISTER SAYS",
+			body:  []string{"Tin output will fall by a tenth this year because two of the largest dredges are being rebuilt, the mines minister told parliament.", "Ref: 88"}},
+		{name: "paragraphs ending in said", file: "body-said.txt",
+			title: "WATER BOARD RAISES SUMMER TARIFF BY 4 PCT",
+			body: []string{
+				"The regional water board will raise its summer tariff by four pct from July, its second increase in a year, after a dry spring left the northern reservoirs at their lowest level since 1976.",
+				"In a written answer to the council, the department said:",
+				"\"The increase covers the cost of pumping from the lower reservoir and will be reviewed in October.\"",
+				"Nearly half the rise in costs came from the pumping station at Elmbridge, the department said.",
+				"Farmers' groups said the increase would hit dairy herds hardest and asked for a separate agricultural rate, which the board has refused twice before.",
+				"The board will publish the new rates on its notice boards and in the regional papers next week.",
+				"Ref: 212",
+			}},
+		{name: "short article with responses", file: "short-post-responses.txt",
+			title:   "CANAL LOCKS CLOSED",
+			body:    []string{"Lock 14 shut for repairs.", "Ref: 279"},
+			authors: []string{"Rosa Marquand", "Dev Okafor"}, parents: []string{"", ""}},
+		{name: "table of figures", file: "figures.txt",
+			title: "HARBOUR FREIGHT LINES <HFL> 2ND QTR NET",
+			body: []string{
+				"Shr 14 cts vs nine cts", "Net 1,204,000 vs 880,000", "Revs 14.2 mln vs 11.9 mln", "Six mths",
+				"Shr 25 cts vs 17 cts", "Net 2,131,000 vs 1,502,000", "Revs 27.8 mln vs 23.1 mln",
+				"Spot freight index", "1,412", "Record May 12", "Ref: 335",
+			},
+			authors: []string{"Ines Varga"}, parents: []string{""}},
+		{name: "nested replies", file: "nested-replies.txt",
+			title: "Broad beans under fleece",
+			body: []string{
+				"The broad beans went in under fleece on the last day of March, two weeks earlier than last year. Half of them were soaked overnight and half sown dry, to see whether soaking still makes the difference it did on the heavy clay of the old plot.",
+				"If the frost holds off for another week I will take the fleece off during the day and put it back at night until the end of the month.",
+			},
+			authors: []string{"Tomas Reyes", "Nell Archer", "Tomas Reyes", "Greta Lund"},
+			parents: []string{"", "1", "2", ""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var a *news.Article
+			if tt.file != "" {
+				a, _ = parseFile(t, filepath.Join(fixtureDir, tt.file))
+			} else {
+				var err error
+				if a, err = extract.ParseText(tt.in); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if a.Title != tt.title {
+				t.Errorf("title = %q, want %q", a.Title, tt.title)
+			}
+			if want := strings.Join(tt.body, "\n\n"); a.Body != want {
+				t.Errorf("body =\n%s\nwant\n%s", a.Body, want)
+			}
+			if !equalStrings(a.Captions, tt.captions) {
+				t.Errorf("captions = %q, want %q", a.Captions, tt.captions)
+			}
+			var authors, parents []string
+			for _, c := range a.Comments {
+				authors = append(authors, c.Author)
+				parents = append(parents, c.Parent)
+			}
+			if !equalStrings(authors, tt.authors) {
+				t.Errorf("commenters = %q, want %q", authors, tt.authors)
+			}
+			if !equalStrings(parents, tt.parents) {
+				t.Errorf("parents = %q, want %q", parents, tt.parents)
+			}
+		})
+	}
+}
+
+// TestParseTextContentLines checks that posts differing only in a figure
+// or in the reference line keep different bodies (the archive's ids hash
+// the title and body, so equal bodies would merge different posts).
+func TestParseTextContentLines(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join(fixtureDir, "figures.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := string(raw)
+	base, err := extract.ParseText(orig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, old, new string
+	}{
+		{name: "number-only line", old: "\n1,412\n", new: "\n1,421\n"},
+		{name: "reference line", old: "Ref: 335", new: "Ref: 336"},
+		{name: "figure in a row", old: "Net 1,204,000 vs 880,000", new: "Net 1,204,000 vs 808,000"},
+		{name: "date row", old: "Record May 12", new: "Record May 21"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := strings.Replace(orig, tt.old, tt.new, 1)
+			if in == orig {
+				t.Fatalf("fixture has no %q", tt.old)
+			}
+			a, err := extract.ParseText(in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if a.Title != base.Title {
+				t.Errorf("title = %q, want %q", a.Title, base.Title)
+			}
+			if a.Body == base.Body {
+				t.Errorf("changing %q to %q left the body unchanged: %q", tt.old, tt.new, a.Body)
+			}
+			if !strings.Contains(a.Body, strings.TrimSpace(tt.new)) {
+				t.Errorf("body lacks %q", strings.TrimSpace(tt.new))
+			}
+		})
+	}
+}
