@@ -29,6 +29,7 @@ type textAnchor struct {
 	when   time.Time
 	shape  string // the header's template: lead word, name/date order, clock
 	strict bool   // the name is name-like on its own (see strictName)
+	vague  bool   // dated without year or time ("Record April 17")
 }
 
 var saysVerbs = []string{
@@ -107,15 +108,16 @@ func anchorOf(l tline) (textAnchor, bool) {
 		nw := countWords(all)
 		name := dateHeaderName(l.text, m)
 		shape := anchorShape(l.body, name, m)
+		vague := !m.year && !m.clock && !m.relative
 		switch {
 		case nw == 0 || name == "":
-			return textAnchor{kind: akDate, when: m.t, shape: shape}, true
+			return textAnchor{kind: akDate, when: m.t, shape: shape, vague: vague}, true
 		case nw > 8 || looksProse(all) || nw > 3 && endsSentence(rest):
 			return textAnchor{}, false
 		case l.marker && countWords(name) > 3:
 			return textAnchor{}, false // a dated link in a list of posts
 		}
-		return textAnchor{kind: akDateName, author: name, when: m.t, shape: shape, strict: strictName(withoutDates(l.body))}, true
+		return textAnchor{kind: akDateName, author: name, when: m.t, shape: shape, strict: strictName(withoutDates(l.body)), vague: vague}, true
 	}
 	low := strings.ToLower(b)
 	// "Montemalone 44 pts"
@@ -582,9 +584,10 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 	first := firstNonBlank(lines, 0, n)
 	cand := anchors[:0:0]
 	for _, a := range anchors {
-		if a.line > heading && (a.line != first || a.kind == akDate) {
-			cand = append(cand, a)
+		if a.line <= heading || a.line == first && a.kind != akDate {
+			continue
 		}
+		cand = append(cand, a)
 	}
 	isAnchor := map[int]textAnchor{}
 	for _, a := range anchors {
@@ -616,8 +619,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 	}
 	kind := chain[0].kind
 
-	type span struct{ from, to, head0, head1 int }
-	spans := make([]span, len(chain))
+	spans := make([]commentSpan, len(chain))
 	if !footer {
 		pre := namesAround(lines, chain, heading, -1)
 		post := []int(nil)
@@ -625,7 +627,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 			post = namesAround(lines, chain, heading, +1)
 		}
 		for k, a := range chain {
-			s := span{from: a.line, head0: a.line, head1: a.line}
+			s := commentSpan{from: a.line, head0: a.line, head1: a.line}
 			if pre != nil && pre[k] >= 0 {
 				s.from, s.head0 = pre[k], pre[k]
 			}
@@ -643,7 +645,7 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		}
 	} else {
 		for k, a := range chain {
-			s := span{to: a.line + 1, head0: a.line, head1: a.line}
+			s := commentSpan{to: a.line + 1, head0: a.line, head1: a.line}
 			if k > 0 {
 				s.from = chain[k-1].line + 1
 			}
@@ -659,6 +661,19 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		}
 	}
 
+	if heading < 0 {
+		vague := 0
+		for _, a := range chain {
+			if a.vague {
+				vague++
+			}
+		}
+		if vague*2 >= len(chain) && !spansHoldText(lines, spans) {
+			// dated lines between rows of figures ("Record April 17",
+			// "Net 313,000 vs 323,000"): a table, not a comment list
+			return noComments()
+		}
+	}
 	for _, s := range spans {
 		c := textComment{}
 		head := map[int]bool{}
@@ -741,6 +756,36 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		artEnd = heading
 	}
 	return artEnd, titleRef
+}
+
+// commentSpan is where one comment lies: lines[from:to], with its header
+// lines in lines[head0:head1+1].
+type commentSpan struct{ from, to, head0, head1 int }
+
+// spansHoldText reports whether some comment span holds a sentence or a
+// line of running text besides its header lines.
+func spansHoldText(lines []tline, spans []commentSpan) bool {
+	for _, s := range spans {
+		for i := s.from; i < s.to; i++ {
+			if i >= s.head0 && i <= s.head1 {
+				continue
+			}
+			l := lines[i]
+			if l.blank || l.boiler || l.action {
+				continue
+			}
+			words := 0
+			for _, w := range strings.Fields(l.body) {
+				if strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+					words++
+				}
+			}
+			if words >= 8 || words >= 2 && endsSentence(l.body) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // replyParents reads reply nesting from the indentation of the comments'
