@@ -278,8 +278,13 @@ func figuresNext(lines []tline, i, to int) bool {
 // of their own, not a sentence ("Sales 18.4 mln vs 17.8 mln").
 func rowLike(lines []tline, i int) bool {
 	l := lines[i]
-	wrapped := i+1 < len(lines) && lines[i+1].text != "" && !lines[i+1].blank
-	return !wrapped && !endsSentence(l.body) && strings.IndexFunc(l.body, unicode.IsDigit) >= 0
+	return !wrapsOn(lines, i) && !endsSentence(l.body) && strings.IndexFunc(l.body, unicode.IsDigit) >= 0
+}
+
+// wrapsOn reports whether line i goes on on the next line (a paragraph
+// wrapped by the dump).
+func wrapsOn(lines []tline, i int) bool {
+	return i+1 < len(lines) && lines[i+1].text != "" && !lines[i+1].blank
 }
 
 // firstContentLine returns the first line of lines[from:to] that carries
@@ -324,16 +329,16 @@ func textStart(lines []tline, i int) bool {
 	if contentLike(l) {
 		return true
 	}
-	wrapped := i+1 < len(lines) && lines[i+1].text != "" && !lines[i+1].blank
-	return l.words >= 8 && (wrapped || len(l.body) > 100 || strings.HasSuffix(l.body, ":"))
+	return l.words >= 8 && (wrapsOn(lines, i) || len(l.body) > 100 || strings.HasSuffix(l.body, ":"))
 }
 
 // plainTitle returns the first line of a dump whose top holds no site
 // furniture and whose text starts right under it, past a byline or date
 // (a post saved as text: headline, then the article), or -1. The line may
 // be the first line of running text itself when it stands alone and is
-// short ("A fresh look at the stars...", "Rally leader keeps his lead."). A blog's name over its post's
-// title is no title: a short line, not text, follows it.
+// short ("A fresh look at the stars...", "Rally leader keeps his lead.").
+// A blog's name over its post's title is no title: a short line, not text,
+// follows it.
 func plainTitle(lines []tline, at int, excl []bool) int {
 	first := firstNonBlank(lines, 0, min(at+1, len(lines)))
 	if first < 0 {
@@ -345,8 +350,7 @@ func plainTitle(lines []tline, at int, excl []bool) int {
 		}
 	}
 	l := lines[first]
-	if l.words == 0 || l.words > 25 || furnitureLine(l, excl[first]) || bylineFirst(l.low) ||
-		first+1 < len(lines) && lines[first+1].text != "" {
+	if l.words == 0 || l.words > 25 || furnitureLine(l, excl[first]) || bylineFirst(l.low) || wrapsOn(lines, first) {
 		return -1
 	}
 	if first == at && l.words > 15 {
