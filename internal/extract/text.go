@@ -11,7 +11,7 @@ package extract
 //     Outside a comment section (no heading above, no numbered list) a
 //     header must carry a name that is one (short, no sentence punctuation,
 //     not opening with a function word), so that a headline ending in
-//     "…, CEO Says" or a paragraph ending in "the department said:" stays
+//     "…, Chairman Says" or a paragraph ending in "the department said:" stays
 //     article text; the first line of the dump is never a header. Reply
 //     nesting is read from the indentation of the header lines;
 //   - the article body is the densest run of prose lines before the

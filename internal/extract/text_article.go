@@ -190,7 +190,7 @@ func (d *textDoc) findArticle(end int, titleRef string) {
 }
 
 // datedText reports whether a line with a date in it says more than when
-// and by whom ("Record April 17", "Pay May 5", a row of dates): text, not
+// and by whom ("Record May 12", "Pay June 2", a row of dates): text, not
 // a dateline.
 func datedText(l tline) bool {
 	if l.heading || len(bylineAuthors(l.body)) > 0 {
@@ -222,7 +222,7 @@ var dateHeaderWords = map[string]bool{
 }
 
 // dateline reports whether a line is a byline or gives the date of the
-// post, and nothing else: not "Record April 17", not "Aug 31" (no year).
+// post, and nothing else: not "Record May 12", not "Aug 31" (no year).
 func dateline(l tline) bool {
 	if !isMetaLine(l) || datedText(l) {
 		return false
@@ -241,7 +241,7 @@ func furnitureLine(l tline, excluded bool) bool {
 		return true
 	}
 	figures := strings.IndexFunc(l.body, unicode.IsLetter) < 0
-	return l.action && !figures || // "Reply", "Like"; not "846", a row of a price table
+	return l.action && !figures || // "Reply", "Like"; not "1,412", a row of a price table
 		l.marker && !contentLike(l) && !isProse(l) // a menu item; not a list item of the text
 }
 
@@ -275,7 +275,7 @@ func figuresNext(lines []tline, i, to int) bool {
 }
 
 // rowLike reports whether line i is a row of a table: figures on a line
-// of their own, not a sentence ("Sales 18.4 mln vs 17.8 mln").
+// of their own, not a sentence ("Revs 14.2 mln vs 11.9 mln").
 func rowLike(lines []tline, i int) bool {
 	l := lines[i]
 	return !wrapsOn(lines, i) && !endsSentence(l.body) && strings.IndexFunc(l.body, unicode.IsDigit) >= 0
@@ -310,8 +310,8 @@ func firstContentLine(lines []tline, from, to int, excl []bool, plain bool) int 
 }
 
 // bylineFirst reports whether a lower-cased line opens with a byline
-// ("by Ann Lee", "Posted by …"), not merely holds one ("Net hurt by
-// Brazil loans").
+// ("by Ann Lee", "Posted by …"), not merely holds one ("Profit hit by
+// storm damage").
 func bylineFirst(low string) bool {
 	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(low, p) && (strings.HasSuffix(p, ":") || strings.HasPrefix(low[len(p):], " ")) {
@@ -336,7 +336,7 @@ func textStart(lines []tline, i int) bool {
 // furniture and whose text starts right under it, past a byline or date
 // (a post saved as text: headline, then the article), or -1. The line may
 // be the first line of running text itself when it stands alone and is
-// short ("A fresh look at the stars...", "Rally leader keeps his lead.").
+// short ("Ferries back on time...", "Ferry strike ends.").
 // A blog's name over its post's title is no title: a short line, not text,
 // follows it.
 func plainTitle(lines []tline, at int, excl []bool) int {
@@ -507,7 +507,7 @@ func bylineAuthors(s string) []string {
 }
 
 // sentenceBefore reports whether the text before a "by" holds a sentence
-// ("Isuzu is owned 38.6 pct by GM") rather than header words and a date
+// ("The yard is owned 40 pct by the council") rather than header words and a date
 // ("Posted on May 3, 2012 by").
 func sentenceBefore(s string) bool {
 	n := 0

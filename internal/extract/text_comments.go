@@ -29,7 +29,7 @@ type textAnchor struct {
 	when   time.Time
 	shape  string // the header's template: lead word, name/date order, clock
 	strict bool   // the name is name-like on its own (see strictName)
-	vague  bool   // dated without year or time ("Record April 17")
+	vague  bool   // dated without year or time ("Record May 12")
 }
 
 var saysVerbs = []string{
@@ -173,8 +173,8 @@ func withoutDates(s string) string {
 // header words ("Posted by", "on", "|") read as a name rather than as the
 // end of a sentence: one to five words, no sentence punctuation, not
 // opening with a function word. "Ann Lee", "tRiSh",
-// "Courtney from Cocroft & Delbridge" are names; "the department",
-// "Roughly 10 Percent, CEO" are not. A header outside any comment section
+// "Ann from Harbour & Sons" are names; "the department",
+// "by a Third, Chairman" are not. A header outside any comment section
 // must pass this; under a comments heading or in a numbered list the page's
 // own layout vouches for the name.
 func strictName(s string) bool {
@@ -193,7 +193,7 @@ func strictName(s string) bool {
 			return false
 		}
 		if k == 0 && nameStop[lw] && (len(f) == 1 || !startsUpper(f[1])) {
-			return false // "the department", "The minister"; not "The Success Institute"
+			return false // "the department", "The minister"; not "The Harbour Trust"
 		}
 	}
 	return words >= 1 && words <= 5
@@ -578,9 +578,10 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 		}
 		return n, titleRef
 	}
-	// The first line of the dump is the title, never a comment header (a
-	// date alone there may still close a comment printed above... or be
-	// the article's dateline, which trimFooters sorts out).
+	// The first line of the dump is the title, never a comment header. A
+	// date alone there stays a candidate: in a footer layout it marks where
+	// the first comment may start, and trimFooters sets it aside as the
+	// article's dateline.
 	first := firstNonBlank(lines, 0, n)
 	cand := anchors[:0:0]
 	for _, a := range anchors {
@@ -669,8 +670,8 @@ func (d *textDoc) findComments() (artEnd int, titleRef string) {
 			}
 		}
 		if vague*2 >= len(chain) && !spansHoldText(lines, spans) {
-			// dated lines between rows of figures ("Record April 17",
-			// "Net 313,000 vs 323,000"): a table, not a comment list
+			// dated lines between rows of figures ("Record May 12",
+			// "Net 1,204,000 vs 880,000"): a table, not a comment list
 			return noComments()
 		}
 	}
@@ -948,7 +949,7 @@ func trimHeaders(lines []tline, chain []textAnchor, heading int) []textAnchor {
 		break
 	}
 	// Outside a comment section, a header line whose name is not a name on
-	// its own ("…the housing group, the department said:") is article
+	// its own ("…for the water board, the department said:") is article
 	// text, unless the page's other headers look the same.
 	if heading < 0 {
 		for len(chain) >= 2 && looseHeader(lines, chain[0]) {
@@ -998,7 +999,7 @@ func looseHeader(lines []tline, a textAnchor) bool {
 		return true
 	case a.kind == akDateName:
 		// a dated line with more than a name's worth of words besides
-		// the date ("NOTE: Earnings adjusted for the split paid June 20")
+		// the date ("NOTE: Net includes the sale of the ferry on June 2")
 		return len(nameFields(withoutDates(lines[a.line].body))) > 2
 	}
 	return false

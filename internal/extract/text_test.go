@@ -556,7 +556,7 @@ func TestParseTextPlainPosts(t *testing.T) {
 				"The regional water board will raise its summer tariff by four pct from July, its second increase in a year, after a dry spring left the northern reservoirs at their lowest level since 1976.",
 				"In a written answer to the council, the department said:",
 				"\"The increase covers the cost of pumping from the lower reservoir and will be reviewed in October.\"",
-				"Nearly half the rise in costs came from the pumping station at Elmbridge, the department said.",
+				"Most of the rise in costs came from the pumping station at Elmbridge, the department said.",
 				"Farmers' groups said the increase would hit dairy herds hardest and asked for a separate agricultural rate, which the board has refused twice before.",
 				"The board will publish the new rates on its notice boards and in the regional papers next week.",
 				"Ref: 212",
