@@ -3,7 +3,7 @@
 // IOB2, -DOCSTART- lines between documents), the way conlleval does: per
 // type and overall precision, recall and F1 over exact spans and types.
 //
-//	go run ./cmd/nereval [-model FILE] FILE
+//	go run ./cmd/nereval [-model FILE] [-types PER,LOC,ORG] [-errors] FILE
 //
 // It prints the tagging speed, then the report, whose last line is
 // "overall <precision> <recall> <F1>" in percent.
@@ -33,6 +33,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	modelPath := fs.String("model", "", "model file (default: the model built into the binary)")
 	showErrors := fs.Bool("errors", false, "list every wrong or missed entity before the report")
+	types := fs.String("types", "", "score only these entity types (comma-separated, e.g. PER,LOC,ORG); others count as O in gold and output")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: nereval [-model FILE] CONLL-FILE")
 		fs.PrintDefaults()
@@ -57,11 +58,18 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("read %s: %w", fs.Arg(0), err)
 	}
+	var keep map[string]bool
+	if *types != "" {
+		keep = map[string]bool{}
+		for _, t := range strings.Split(*types, ",") {
+			keep[strings.TrimSpace(t)] = true
+		}
+	}
 	var errw io.Writer
 	if *showErrors {
 		errw = stdout
 	}
-	score, elapsed, err := evaluate(m, docs, errw)
+	score, elapsed, err := evaluate(m, docs, keep, errw)
 	if err != nil {
 		return err
 	}
@@ -89,7 +97,7 @@ func loadModel(path string) (*ner.Model, error) {
 // evaluate tags every document and scores it; the time covers tagging
 // only. With errw it lists the entities that differ, one per line:
 // "missed TYPE text", "spurious TYPE text" or "wrong GOLD->PRED text".
-func evaluate(m *ner.Model, docs []conll.Document, errw io.Writer) (*conll.Score, time.Duration, error) {
+func evaluate(m *ner.Model, docs []conll.Document, keep map[string]bool, errw io.Writer) (*conll.Score, time.Duration, error) {
 	score := &conll.Score{}
 	var elapsed time.Duration
 	for _, doc := range docs {
@@ -107,6 +115,10 @@ func evaluate(m *ner.Model, docs []conll.Document, errw io.Writer) (*conll.Score
 			gold := make([]string, len(s))
 			for j, t := range s {
 				gold[j] = t.Tag
+			}
+			if keep != nil {
+				filter(gold, keep)
+				filter(pred[i], keep)
 			}
 			if err := score.Add(gold, pred[i]); err != nil {
 				return nil, 0, err
@@ -144,6 +156,15 @@ func listErrors(w io.Writer, s conll.Sentence, gold, pred []string) {
 	for _, c := range conll.Chunks(pred) {
 		if t, ok := predicted[[2]int{c.Start, c.End}]; ok {
 			fmt.Fprintf(w, "spurious %s %s\n", t, text(c))
+		}
+	}
+}
+
+// filter turns tags of types not in keep into O.
+func filter(tags []string, keep map[string]bool) {
+	for i, t := range tags {
+		if len(t) > 2 && t[1] == '-' && !keep[t[2:]] {
+			tags[i] = "O"
 		}
 	}
 }

@@ -182,9 +182,18 @@ func gazetteers(data string) ([]ner.GazEntry, map[string]bool, error) {
 		return nil, nil, err
 	}
 	for _, r := range rows {
-		add(ner.GazOrg, r["name"])
+		cat := ner.GazOrg
+		switch r["kind"] {
+		case "intelligence-agency":
+			cat = ner.GazAgency
+		case "terrorist-group":
+			cat = ner.GazGroup
+		case "threat-actor":
+			cat = ner.GazActor
+		}
+		add(cat, r["name"])
 		for _, s := range strings.Split(r["synonyms"], "|") {
-			add(ner.GazOrg, s)
+			add(cat, s)
 		}
 	}
 	names, err = readLines(filepath.Join(data, "org_names", "cspell_companies.txt"))
@@ -201,7 +210,7 @@ func gazetteers(data string) ([]ner.GazEntry, map[string]bool, error) {
 		if err != nil || len(rec) < 8 || rec[7] != "Y" || rec[1] == "Unknown" {
 			continue
 		}
-		add(ner.GazOrg, rec[1])
+		add(ner.GazAirline, rec[1])
 	}
 	return out, demonyms, nil
 }

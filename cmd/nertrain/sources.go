@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/morgue-archive/morgue/internal/entity/ner/conll"
@@ -58,6 +59,36 @@ func perSentence(docs []conll.Document) []conll.Document {
 	return out
 }
 
+// dropBlankTokens removes tokens that are only space characters, which no
+// tokeniser of ours produces.
+func dropBlankTokens(docs []conll.Document) []conll.Document {
+	for _, d := range docs {
+		for i, s := range d {
+			d[i] = slices.DeleteFunc(s, func(t conll.Token) bool { return strings.TrimSpace(t.Text) == "" })
+		}
+	}
+	return docs
+}
+
+// dropMentions removes Twitter @-mentions, which the Broad Twitter Corpus
+// splits into "@" and the user name and tags as entities of their own.
+func dropMentions(docs []conll.Document) []conll.Document {
+	for _, d := range docs {
+		for i, s := range d {
+			var out conll.Sentence
+			for k := 0; k < len(s); k++ {
+				if s[k].Text == "@" && k+1 < len(s) {
+					k++
+					continue
+				}
+				out = append(out, s[k])
+			}
+			d[i] = out
+		}
+	}
+	return docs
+}
+
 // retag maps every tag's type with fn; an empty result makes the tag O.
 func retag(docs []conll.Document, fn func(typ, word string) string) {
 	for _, d := range docs {
@@ -93,18 +124,20 @@ var sources = []source{
 	}},
 	{"btc", func(data string, _ map[string]bool) ([]conll.Document, error) {
 		var all []conll.Document
-		for _, f := range []string{"a", "b", "e", "f", "g", "h"} {
+		// Section h is held out for evaluation.
+		for _, f := range []string{"a", "b", "e", "f", "g"} {
 			docs, err := readCoNLL(filepath.Join(data, "broad_twitter_corpus", f+".conll"))
 			if err != nil {
 				return nil, err
 			}
 			all = append(all, perSentence(docs)...)
 		}
-		return all, nil
+		return dropMentions(dropBlankTokens(all)), nil
 	}},
 	{"wnut", func(data string, _ map[string]bool) ([]conll.Document, error) {
 		var all []conll.Document
-		for _, f := range []string{"wnut17train.conll", "emerging.dev.conll", "emerging.test.annotated"} {
+		// The test split is held out for evaluation.
+		for _, f := range []string{"wnut17train.conll", "emerging.dev.conll"} {
 			docs, err := readCoNLL(filepath.Join(data, "wnut17", f))
 			if err != nil {
 				return nil, err
@@ -124,7 +157,7 @@ var sources = []source{
 			}
 			return ""
 		})
-		return all, nil
+		return dropBlankTokens(all), nil
 	}},
 	{"gmb", readGMB},
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"slices"
 	"time"
 )
@@ -245,17 +244,6 @@ func (l *Lexicon) Cluster(o ClusterOptions) {
 		fmt.Fprintf(logw, "clusters: pass %d, %d moves (%s)\n", it+1, moves, time.Since(start).Round(time.Millisecond))
 		if moves == 0 {
 			break
-		}
-	}
-	if os.Getenv("NER_DEBUG_CLUSTERS") != "" {
-		members := make([][]string, C)
-		for i, v := range vocab {
-			if len(members[class[i]]) < 12 {
-				members[class[i]] = append(members[class[i]], v.w)
-			}
-		}
-		for c := 0; c < C; c += 8 {
-			fmt.Fprintf(logw, "class %d: %v\n", c, members[c])
 		}
 	}
 	paths := mergeClasses(N, Nl, Nr, C, ft)

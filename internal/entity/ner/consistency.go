@@ -10,7 +10,9 @@ package ner
 //     name elsewhere in the document ("Viktor Bout" ... "Bout") is a
 //     person where it stands alone, whatever it was tagged;
 //  3. an untagged capitalised repeat of a tagged token sequence gets the
-//     tag of that sequence.
+//     tag of that sequence;
+//  4. an all-caps token in brackets right after an entity is its acronym
+//     and gets its type: "Drug Enforcement Administration (DEA)".
 
 func seqKey(s []tokInfo, start, end int) uint64 {
 	h := uint64(0x9ae16a3b2f90404f)
@@ -35,6 +37,9 @@ func (v *typeVotes) majority() (int, int) {
 func (d *document) consistency(opts Options) {
 	if opts.NoConsistency {
 		return
+	}
+	if !opts.NoAcronyms {
+		d.acronyms()
 	}
 	votes := map[uint64]*typeVotes{}
 	maxLen := map[uint64]int{} // first token's word -> longest entity starting with it
@@ -80,10 +85,11 @@ func (d *document) consistency(opts Options) {
 		}
 		for i := 0; i < len(labels); i++ {
 			t := &s[pad+i]
-			if labels[i] != labelO || t.flags&flInitCap == 0 || t.flags&flAllCap != 0 {
+			if t.flags&flInitCap == 0 || t.flags&flHeadline != 0 {
 				continue
 			}
-			if !opts.NoSurnames && surnames[t.word] && (i+1 == len(labels) || labels[i+1] == labelO) &&
+			if labels[i] == labelO && !opts.NoSurnames && surnames[t.word] &&
+				(i+1 == len(labels) || labels[i+1] == labelO) &&
 				(i == 0 || labels[i-1] == labelO) && s[pad+i+1].flags&flInitCap == 0 {
 				labels[i] = label(0, posU)
 				continue
@@ -91,26 +97,68 @@ func (d *document) consistency(opts Options) {
 			if opts.NoPropagate {
 				continue
 			}
-			for l := min(maxLen[t.word], len(labels)-i); l >= 1; l-- {
-				free := true
-				for k := i; k < i+l; k++ {
-					if labels[k] != labelO {
-						free = false
-						break
-					}
-				}
-				if !free {
-					continue
-				}
-				v := votes[seqKey(s, pad+i, pad+i+l)]
-				if v == nil {
-					continue
-				}
-				typ, _ := v.majority()
-				setChunk(labels, chunk{i, i + l, typ})
+			if l := d.propagate(si, i, votes, maxLen[t.word]); l > 0 {
 				i += l - 1
-				break
 			}
 		}
 	}
 }
+
+// propagate applies rule 3 at token i of sentence si: the longest known
+// entity string starting there is tagged with its majority type when its
+// tokens are untagged, or (for strings of two or more tokens) when the
+// entities there lie inside it, as when "Viktor Bout" came out as "Viktor"
+// alone. It returns the length tagged, or 0.
+func (d *document) propagate(si, i int, votes map[uint64]*typeVotes, maxLen int) int {
+	s, labels := d.sents[si], d.labels[si]
+	for l := min(maxLen, len(labels)-i); l >= 1; l-- {
+		first, last := labels[i], labels[i+l-1]
+		if l == 1 && first != labelO {
+			continue
+		}
+		startsFree := first == labelO || labelPos(first) == posB || labelPos(first) == posU
+		endsFree := last == labelO || labelPos(last) == posL || labelPos(last) == posU
+		if !startsFree || !endsFree {
+			continue
+		}
+		v := votes[seqKey(s, pad+i, pad+i+l)]
+		if v == nil {
+			continue
+		}
+		typ, _ := v.majority()
+		setChunk(labels, chunk{i, i + l, typ})
+		return l
+	}
+	return 0
+}
+
+// acronyms applies rule 4, when the acronym is made of the initials of the
+// name's capitalised words.
+func (d *document) acronyms() {
+	for si, s := range d.sents {
+		labels := d.labels[si]
+		for _, c := range chunksOf(labels) {
+			a := c.end + 1 // the acronym after "("
+			if c.end-c.start < 2 || a+1 >= len(labels) || !isOpenParen(&s[pad+c.end]) || !isCloseParen(&s[pad+a+1]) {
+				continue
+			}
+			t := &s[pad+a]
+			if t.flags&flAllCap == 0 || t.flags&flMulti == 0 || t.flags&flHeadline != 0 {
+				continue
+			}
+			var initials []byte
+			for k := c.start; k < c.end; k++ {
+				if b := s[pad+k].initial; b != 0 {
+					initials = append(initials, b)
+				}
+			}
+			if hashBytes(initials) != t.word {
+				continue
+			}
+			setChunk(labels, chunk{a, a + 1, c.typ})
+		}
+	}
+}
+
+func isOpenParen(t *tokInfo) bool  { return t.word == hashString("(") }
+func isCloseParen(t *tokInfo) bool { return t.word == hashString(")") }

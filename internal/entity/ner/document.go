@@ -21,6 +21,8 @@ type document struct {
 	lower  []byte
 	gazLen [][numGaz]uint8
 	beams  [][]beamEntry
+	cands  []beamEntry
+	trans  *transitions // for training
 }
 
 func newDocument() *document {
@@ -163,13 +165,13 @@ func (d *document) matchGazetteer(m *Model, s []tokInfo) {
 				continue
 			}
 			if l == 1 {
-				s[i].gaz |= 1 << (4*c + posU)
+				s[i].gaz |= 1 << uint(4*c+posU)
 			} else {
-				s[i].gaz |= 1 << (4*c + posB)
+				s[i].gaz |= 1 << uint(4*c+posB)
 				for k := i + 1; k < i+l-1; k++ {
-					s[k].gaz |= 1 << (4*c + posI)
+					s[k].gaz |= 1 << uint(4*c+posI)
 				}
-				s[i+l-1].gaz |= 1 << (4*c + posL)
+				s[i+l-1].gaz |= 1 << uint(4*c+posL)
 			}
 			i += l
 		}
@@ -270,26 +272,42 @@ func (d *document) beamSearch(m *Model, sc scorer, si, width int, gold []int) (i
 	labels := d.labels[si]
 	n := len(labels)
 	if cap(d.beams) < n {
-		d.beams = make([][]beamEntry, n)
+		d.beams = append(d.beams[:cap(d.beams)], make([][]beamEntry, n-cap(d.beams))...)
 	}
 	beams := d.beams[:n]
+	trans := m.trans
+	if gold != nil || trans == nil {
+		// Training: the weights change after every sentence.
+		if d.trans == nil {
+			d.trans = new(transitions)
+		}
+		d.trans.compute(sc)
+		trans = d.trans
+	}
 	prev := []beamEntry{{l: labelStart, p1: labelStart, parent: -1, gold: true}}
-	var static, dyn [nLabels]float32
-	var slot [(nLabels + 1) * (nLabels + 1)]int32
+	var static [nLabels]float32
+	var dyn [nLabels + 1][nLabels]float32
+	var slot [(nLabels + 1) * (nLabels + 1)]int16
 	for i := range n {
 		d.feats = m.features(d.feats[:0], s, pad+i, d.hist)
 		static = [nLabels]float32{}
 		sc.score(d.feats, &static)
-		cands := beams[i][:0]
+		cands := d.cands[:0]
 		for k := range slot {
 			slot[k] = -1
 		}
+		var haveDyn uint32
 		last := i == n-1
 		for pi, e := range prev {
-			d.feats = m.dynFeatures(d.feats[:0], s, pad+i, int(e.l), int(e.p1))
-			dyn = [nLabels]float32{}
-			sc.score(d.feats, &dyn)
-			pl := int(e.l)
+			p1 := int(e.l)
+			if haveDyn&(1<<p1) == 0 {
+				haveDyn |= 1 << p1
+				dyn[p1] = trans.t1[p1]
+				d.feats = m.tokDynFeatures(d.feats[:0], s, pad+i, p1)
+				sc.score(d.feats, &dyn[p1])
+			}
+			t2 := &trans.t2[p1*(nLabels+1)+int(e.p1)]
+			pl := p1
 			if pl == labelStart {
 				pl = labelO
 			}
@@ -297,35 +315,42 @@ func (d *document) beamSearch(m *Model, sc scorer, si, width int, gold []int) (i
 				if !allowed(pl, l, last) {
 					continue
 				}
-				c := beamEntry{score: e.score + static[l] + dyn[l], l: int8(l), p1: e.l, parent: int32(pi),
+				c := beamEntry{score: e.score + static[l] + dyn[p1][l] + t2[l], l: int8(l), p1: e.l, parent: int32(pi),
 					gold: gold != nil && e.gold && gold[i] == l}
-				key := l*(nLabels+1) + int(e.l)
+				key := l*(nLabels+1) + p1
 				if k := slot[key]; k >= 0 {
 					if c.score > cands[k].score {
 						cands[k] = c
 					}
 					continue
 				}
-				slot[key] = int32(len(cands))
+				slot[key] = int16(len(cands))
 				cands = append(cands, c)
 			}
 		}
-		// Keep the best width entries (stable, so ties keep label order).
-		slices.SortStableFunc(cands, func(a, b beamEntry) int {
-			switch {
-			case a.score > b.score:
-				return -1
-			case a.score < b.score:
-				return 1
+		d.cands = cands
+		// Keep the best width entries, best first; on ties the earlier
+		// candidate wins.
+		top := beams[i][:0]
+		for _, c := range cands {
+			if len(top) == width && c.score <= top[width-1].score {
+				continue
 			}
-			return 0
-		})
-		if len(cands) > width {
-			cands = cands[:width]
+			k := len(top)
+			if k < width {
+				top = append(top, c)
+			} else {
+				k = width - 1
+			}
+			for k > 0 && top[k-1].score < c.score {
+				top[k] = top[k-1]
+				k--
+			}
+			top[k] = c
 		}
-		beams[i] = cands
-		prev = cands
-		if gold != nil && !slices.ContainsFunc(cands, func(e beamEntry) bool { return e.gold }) {
+		beams[i] = top
+		prev = top
+		if gold != nil && !slices.ContainsFunc(top, func(e beamEntry) bool { return e.gold }) {
 			backtrack(beams, labels, i)
 			return i + 1, false
 		}

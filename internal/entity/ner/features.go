@@ -73,8 +73,12 @@ const (
 	GazDemonym         // nationality adjectives and nouns
 	GazFirst           // given names
 	GazLast            // surnames
-	GazOrg             // organisations: agencies, armed groups, companies, airlines
+	GazOrg             // companies and other organisations
 	GazNamePart        // name parts of unknown kind
+	GazAgency          // government and intelligence agencies
+	GazGroup           // armed and designated terrorist groups
+	GazActor           // hacking groups (threat actors)
+	GazAirline         // airlines
 	numGaz
 )
 
@@ -83,10 +87,11 @@ type tokInfo struct {
 	word, lower, shape, shortShape uint64
 	pre, suf                       [4]uint64
 	cluster                        [4]uint64 // hashed cluster-path prefixes; 0 when unknown
-	gaz                            uint32    // bit 4*cat+pos
+	gaz                            uint64    // bit 4*cat+pos
 	flags                          uint32
 	capClass                       uint8 // corpus capitalisation class, 0 = unknown word
 	docCase                        uint8 // doc-level casing evidence (bits docLowerSeen, docCapSeen)
+	initial                        byte  // first letter when it is an ASCII capital, else 0
 }
 
 const (
@@ -155,6 +160,9 @@ func analyze(text string, info *tokInfo, lowerBuf []byte) []byte {
 		if first {
 			if c == 'X' {
 				info.flags |= flInitCap
+				if r < utf8.RuneSelf {
+					info.initial = byte(r)
+				}
 			} else if c == 'x' {
 				info.flags |= flLower
 			}
@@ -279,19 +287,44 @@ func caseBits(f uint32) uint64 {
 }
 
 // dynFeatures appends the features of token i that depend on the two
-// previous labels.
+// previous labels: the label transitions and the token-specific ones.
 func (m *Model) dynFeatures(dst []uint64, s []tokInfo, i, p1, p2 int) []uint64 {
+	dst = append(dst, feat(tPrev1, uint64(p1)), feat2(tPrev12, uint64(p1), uint64(p2)))
+	return m.tokDynFeatures(dst, s, i, p1)
+}
+
+// tokDynFeatures appends the features of token i that depend on the
+// previous label and on the token.
+func (m *Model) tokDynFeatures(dst []uint64, s []tokInfo, i, p1 int) []uint64 {
 	t := &s[i]
-	lp1, lp2 := uint64(p1), uint64(p2)
-	dst = append(dst,
-		feat(tPrev1, lp1),
-		feat2(tPrev12, lp1, lp2),
-		feat2(tPrevLower, lp1, t.lower),
-		feat2(tPrevShape, lp1, t.shape))
+	lp1 := uint64(p1)
+	dst = append(dst, feat2(tPrevLower, lp1, t.lower), feat2(tPrevShape, lp1, t.shape))
 	if !m.opts.NoGazetteer && t.gaz != 0 {
 		dst = append(dst, feat2(tPrevGaz, lp1, uint64(t.gaz)))
 	}
 	return dst
+}
+
+// transitions holds the weights of the pure label-transition features,
+// indexed by previous label(s) (labelStart included).
+type transitions struct {
+	t1 [nLabels + 1][nLabels]float32
+	t2 [(nLabels + 1) * (nLabels + 1)][nLabels]float32 // [p1*(nLabels+1)+p2]
+}
+
+func (tr *transitions) compute(sc scorer) {
+	var buf [1]uint64
+	for p1 := range nLabels + 1 {
+		tr.t1[p1] = [nLabels]float32{}
+		buf[0] = feat(tPrev1, uint64(p1))
+		sc.score(buf[:], &tr.t1[p1])
+		for p2 := range nLabels + 1 {
+			k := p1*(nLabels+1) + p2
+			tr.t2[k] = [nLabels]float32{}
+			buf[0] = feat2(tPrev12, uint64(p1), uint64(p2))
+			sc.score(buf[:], &tr.t2[k])
+		}
+	}
 }
 
 // features appends the features of token i of the padded sentence s that
@@ -353,7 +386,7 @@ func (m *Model) features(dst []uint64, s []tokInfo, i int, hist map[uint64]*[nTy
 	if !m.opts.NoGazetteer {
 		capBit := uint64(t.flags & (flInitCap | flAllCap))
 		for g := t.gaz; g != 0; g &= g - 1 {
-			b := uint64(bits.TrailingZeros32(g))
+			b := uint64(bits.TrailingZeros64(g))
 			dst = append(dst, feat(tGaz, b), feat2(tGazCap, b, capBit))
 		}
 		for g := gazCats(prev.gaz); g != 0; g &= g - 1 {
@@ -394,7 +427,7 @@ func (m *Model) features(dst []uint64, s []tokInfo, i int, hist map[uint64]*[nTy
 }
 
 // gazCats collapses gazetteer position bits into one bit per category.
-func gazCats(g uint32) uint32 {
+func gazCats(g uint64) uint32 {
 	var c uint32
 	for k := range numGaz {
 		if g>>(4*k)&0xf != 0 {

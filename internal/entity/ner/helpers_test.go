@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/morgue-archive/morgue/internal/entity/ner"
 )
 
 // sharedDir returns the shared data folder ($MORGUE_SHARED, else ../shared
@@ -33,4 +35,13 @@ func sharedDir(tb testing.TB) string {
 		tb.Skipf("shared data not found at %s (set MORGUE_SHARED): %v", dir, err)
 	}
 	return dir
+}
+
+func defaultModel(tb testing.TB) *ner.Model {
+	tb.Helper()
+	m, err := ner.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return m
 }

@@ -1,6 +1,12 @@
 package ner
 
-import "slices"
+import (
+	"encoding/gob"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
 
 // Lexicon holds word statistics computed from unlabelled text: how often
 // each (lower-cased) word is capitalised in mid-sentence, and optionally a
@@ -126,4 +132,51 @@ func (l *Lexicon) table() u64map {
 		src[hashString(s)] = v
 	}
 	return u64mapFrom(src)
+}
+
+// lexRecord is the stored form of one lexicon word.
+type lexRecord struct {
+	Word                                   string
+	Count, Alpha, CapMid, LowerMid, AllCap int
+	Path                                   uint64
+	PathLen                                uint8
+	Class                                  uint16
+}
+
+// WriteTo stores the word statistics and clusters (not the text) as gob.
+func (l *Lexicon) WriteTo(w io.Writer) (int64, error) {
+	recs := make([]lexRecord, 0, len(l.words))
+	for s, e := range l.words {
+		recs = append(recs, lexRecord{s, e.count, e.alpha, e.capMid, e.lowerMid, e.allCap, e.path, e.pathLen, e.class})
+	}
+	slices.SortFunc(recs, func(a, b lexRecord) int { return strings.Compare(a.Word, b.Word) })
+	cw := &countWriter{w: w}
+	err := gob.NewEncoder(cw).Encode(recs)
+	return cw.n, err
+}
+
+// ReadLexicon reads a lexicon stored with WriteTo.
+func ReadLexicon(r io.Reader) (*Lexicon, error) {
+	var recs []lexRecord
+	if err := gob.NewDecoder(r).Decode(&recs); err != nil {
+		return nil, fmt.Errorf("read lexicon: %w", err)
+	}
+	l := NewLexicon()
+	for i, rec := range recs {
+		l.words[rec.Word] = &lexWord{id: int32(i), count: rec.Count, alpha: rec.Alpha, capMid: rec.CapMid,
+			lowerMid: rec.LowerMid, allCap: rec.AllCap, path: rec.Path, pathLen: rec.PathLen, class: rec.Class}
+		l.names = append(l.names, rec.Word)
+	}
+	return l, nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
 }

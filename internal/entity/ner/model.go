@@ -24,6 +24,7 @@ type Options struct {
 	NoConsistency bool  // no document-level consistency pass
 	NoSurnames    bool  // in that pass, do not make lone surnames of people PER
 	NoPropagate   bool  // in that pass, do not tag untagged repeats of entities
+	NoAcronyms    bool  // in that pass, do not type bracketed acronyms after entities
 	Beam          uint8 // beam width for decoding; 0 or 1 is greedy
 	// ClusterPrefixes are the bit-path prefix lengths used as cluster
 	// features (Brown-style); 255 stands for the class itself, 0 for no
@@ -34,12 +35,13 @@ type Options struct {
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
 	opts    Options
-	w       u64map    // feature hash -> row offset into weights
-	weights []float32 // nLabels per row
-	lex     u64map    // lower-cased word hash -> capClass | pathLen<<8 | class<<16 | path<<32
-	gaz     u64map    // token-sequence hash -> category bits | gazPrefix
+	w       u64map  // feature hash -> row offset into weights
+	weights []int16 // nLabels per row, quantised
+	lex     u64map  // lower-cased word hash -> capClass | pathLen<<8 | class<<16 | path<<32
+	gaz     u64map  // token-sequence hash -> category bits | gazPrefix
 	gazMax  int
-	pool    sync.Pool // *document
+	trans   *transitions // label-transition weights, from w
+	pool    sync.Pool    // *document
 }
 
 // score implements scorer for a loaded model.
@@ -51,7 +53,7 @@ func (m *Model) score(feats []uint64, out *[nLabels]float32) {
 		}
 		row := m.weights[off : off+nLabels : off+nLabels]
 		for l := range out {
-			out[l] += row[l]
+			out[l] += float32(row[l])
 		}
 	}
 }
@@ -105,9 +107,10 @@ func Default() (*Model, error) {
 	return defaultModel, defaultErr
 }
 
-const magic = "morgue-ner\x00\x03"
+const magic = "morgue-ner\x00\x04"
 
-// Save writes the model, gzip-compressed.
+// Save writes the model, gzip-compressed. The hash tables are stored as
+// their occupied entries in key order and rebuilt by Load.
 func (m *Model) Save(w io.Writer) error {
 	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
 	if err != nil {
@@ -128,13 +131,27 @@ func (m *Model) Save(w io.Writer) error {
 	put(uint32(len(opts)))
 	put(opts)
 	put(uint32(m.gazMax))
-	for _, t := range []*u64map{&m.w, &m.lex, &m.gaz} {
-		put(uint32(len(t.keys)))
-		put(t.keys)
-		put(t.vals)
+	// Weights: keys in order, then their rows in the same order.
+	keys, offs := m.w.entries()
+	put(uint32(len(keys)))
+	put(keys)
+	rows := make([]int16, 0, len(keys)*nLabels)
+	for _, o := range offs {
+		rows = append(rows, m.weights[o:o+nLabels]...)
 	}
-	put(uint32(len(m.weights)))
-	put(m.weights)
+	put(rows)
+	keys, vals := m.lex.entries()
+	put(uint32(len(keys)))
+	put(keys)
+	put(vals)
+	keys, vals = m.gaz.entries()
+	put(uint32(len(keys)))
+	put(keys)
+	small := make([]uint16, len(vals))
+	for i, v := range vals {
+		small[i] = uint16(v)
+	}
+	put(small)
 	if err != nil {
 		return fmt.Errorf("write model: %w", err)
 	}
@@ -160,18 +177,21 @@ func Load(r io.Reader) (*Model, error) {
 			err = binary.Read(br, le, v)
 		}
 	}
+	count := func(limit uint32) int {
+		var n uint32
+		get(&n)
+		if err == nil && n > limit {
+			err = fmt.Errorf("bad count %d", n)
+		}
+		return int(n)
+	}
 	head := make([]byte, len(magic))
 	get(head)
 	if err == nil && string(head) != magic {
 		return nil, errors.New("read model: not a morgue NER model of this version")
 	}
 	m := &Model{}
-	var n uint32
-	get(&n)
-	if err == nil && n > 1<<16 {
-		return nil, fmt.Errorf("read model: bad options length %d", n)
-	}
-	if err == nil {
+	if n := count(1 << 16); err == nil {
 		opts := make([]byte, n)
 		get(opts)
 		if err == nil {
@@ -180,45 +200,65 @@ func Load(r io.Reader) (*Model, error) {
 			}
 		}
 	}
-	get(&n)
-	m.gazMax = int(n)
-	for _, t := range []*u64map{&m.w, &m.lex, &m.gaz} {
-		get(&n)
-		if err != nil {
-			break
-		}
-		if n&(n-1) != 0 || n > 1<<28 {
-			return nil, fmt.Errorf("read model: bad table size %d", n)
-		}
-		t.keys = make([]uint64, n)
-		t.vals = make([]uint64, n)
-		t.mask = uint64(n) - 1
-		get(t.keys)
-		get(t.vals)
-		if n == 0 {
-			t.keys, t.vals = nil, nil
-		}
-	}
-	get(&n)
-	if err == nil && n > 1<<30 {
-		return nil, fmt.Errorf("read model: bad weight count %d", n)
-	}
-	if err == nil {
-		m.weights = make([]float32, n)
+	m.gazMax = count(maxGazTokens)
+	if n := count(1 << 26); err == nil {
+		keys := make([]uint64, n)
+		get(keys)
+		m.weights = make([]int16, n*nLabels)
 		get(m.weights)
+		m.w = newU64Map(n)
+		for i, k := range keys {
+			m.w.put(k, uint64(i*nLabels))
+		}
+	}
+	if n := count(1 << 26); err == nil {
+		keys := make([]uint64, n)
+		vals := make([]uint64, n)
+		get(keys)
+		get(vals)
+		m.lex = newU64Map(n)
+		for i, k := range keys {
+			m.lex.put(k, vals[i])
+		}
+	}
+	if n := count(1 << 26); err == nil {
+		keys := make([]uint64, n)
+		vals := make([]uint16, n)
+		get(keys)
+		get(vals)
+		m.gaz = newU64Map(n)
+		for i, k := range keys {
+			m.gaz.put(k, uint64(vals[i]))
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
-	for i, k := range m.w.keys {
-		if k != 0 && m.w.vals[i]+nLabels > uint64(len(m.weights)) {
-			return nil, errors.New("read model: weight offset out of range")
-		}
-	}
-	for _, w := range m.weights {
-		if math.IsNaN(float64(w)) || math.IsInf(float64(w), 0) {
-			return nil, errors.New("read model: non-finite weight")
-		}
-	}
+	m.trans = new(transitions)
+	m.trans.compute(m)
 	return m, nil
+}
+
+// setWeights quantises averaged weights (one row of nLabels per key) to
+// int16 and indexes them. Decoding compares sums of weights, so the common
+// scale factor is dropped.
+func (m *Model) setWeights(keys []uint64, rows []float32) {
+	maxAbs := float32(0)
+	for _, w := range rows {
+		maxAbs = max(maxAbs, float32(math.Abs(float64(w))))
+	}
+	scale := float32(0)
+	if maxAbs > 0 {
+		scale = math.MaxInt16 / maxAbs
+	}
+	m.weights = make([]int16, len(rows))
+	for i, w := range rows {
+		m.weights[i] = int16(math.Round(float64(w * scale)))
+	}
+	m.w = newU64Map(len(keys))
+	for k, f := range keys {
+		m.w.put(f, uint64(k*nLabels))
+	}
+	m.trans = new(transitions)
+	m.trans.compute(m)
 }

@@ -1,6 +1,9 @@
 package ner
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // u64map is an open-addressing hash table from non-zero 64-bit keys (already
 // well mixed) to 64-bit values, stored as two flat arrays so that a model
@@ -88,4 +91,21 @@ func u64mapFrom(src map[uint64]uint64) u64map {
 		t.put(k, src[k])
 	}
 	return t
+}
+
+// entries returns the occupied keys in ascending order with their values.
+func (m *u64map) entries() (keys, vals []uint64) {
+	idx := make([]int, 0, len(m.keys)/2)
+	for i, k := range m.keys {
+		if k != 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(m.keys[a], m.keys[b]) })
+	keys = make([]uint64, len(idx))
+	vals = make([]uint64, len(idx))
+	for j, i := range idx {
+		keys[j], vals[j] = m.keys[i], m.vals[i]
+	}
+	return keys, vals
 }

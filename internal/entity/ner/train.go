@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/morgue-archive/morgue/internal/entity/ner/conll"
@@ -15,9 +16,18 @@ type TrainOptions struct {
 	Options
 	Epochs int
 	Seed   uint64
+	// Runs trains this many models, with seeds Seed, Seed+1, ..., and
+	// averages their weights (0 or 1: one model).
+	Runs int
 	// Prune drops feature rows whose largest averaged weight is below
 	// this magnitude (0 keeps every non-zero row).
 	Prune float32
+	// Domains gives each training document's corpus (parallel to the
+	// documents; nil means all 0). Documents of a domain other than 0 also
+	// train a copy of every feature private to that domain, which soaks up
+	// the corpus's own conventions; tagging uses only the shared weights
+	// (feature augmentation, Daumé 2007).
+	Domains []int
 	// Dev, when set, is scored after every epoch (for choosing Epochs).
 	Dev []conll.Document
 	// Log receives progress lines; nil discards them.
@@ -41,22 +51,31 @@ type GazEntry struct {
 // averaged weights are w - u/c (Daumé's formulation), so an update costs
 // O(1) per feature.
 type trainer struct {
-	rows map[uint64]int32
-	w    []int32
-	u    []int64
-	c    int64
+	rows    map[uint64]int32
+	w       []int32
+	u       []int64
+	c       int64
+	domain  uint64 // salt of the current document's private features; 0 = none
+	private []bool // by row: a domain's private copy, left out of the model
 }
 
 func (tr *trainer) score(feats []uint64, out *[nLabels]float32) {
 	for _, f := range feats {
-		r, ok := tr.rows[f]
-		if !ok {
-			continue
+		tr.scoreOne(f, out)
+		if tr.domain != 0 {
+			tr.scoreOne(mix(f^tr.domain), out)
 		}
-		row := tr.w[int(r)*nLabels : int(r+1)*nLabels]
-		for l := range out {
-			out[l] += float32(row[l])
-		}
+	}
+}
+
+func (tr *trainer) scoreOne(f uint64, out *[nLabels]float32) {
+	r, ok := tr.rows[f]
+	if !ok {
+		return
+	}
+	row := tr.w[int(r)*nLabels : int(r+1)*nLabels]
+	for l := range out {
+		out[l] += float32(row[l])
 	}
 }
 
@@ -69,13 +88,24 @@ func (tr *trainer) update(feats []uint64, gold, pred int) {
 	tr.add(feats, pred, -1)
 }
 
-// add adds delta to the weights of feats for label l.
+// add adds delta to the weights of feats (and their private copies) for
+// label l.
 func (tr *trainer) add(feats []uint64, l int, delta int32) {
 	for _, f := range feats {
+		tr.addOne(f, l, delta, false)
+		if tr.domain != 0 {
+			tr.addOne(mix(f^tr.domain), l, delta, true)
+		}
+	}
+}
+
+func (tr *trainer) addOne(f uint64, l int, delta int32, private bool) {
+	{
 		r, ok := tr.rows[f]
 		if !ok {
 			r = int32(len(tr.rows))
 			tr.rows[f] = r
+			tr.private = append(tr.private, private)
 			tr.w = append(tr.w, make([]int32, nLabels)...)
 			tr.u = append(tr.u, make([]int64, nLabels)...)
 		}
@@ -109,22 +139,20 @@ func (tr *trainer) updateSeq(m *Model, d *document, si int, gold, pred []int, n 
 	}
 }
 
-// average builds the inference weight table from the averaged weights.
-func (tr *trainer) average(m *Model, prune float32) {
-	c := float64(tr.c)
-	if c == 0 {
-		c = 1
-	}
-	byRow := make([]uint64, len(tr.rows))
+// averaged returns the averaged weights of the shared (not private)
+// features whose largest weight exceeds prune, keys in ascending order.
+func (tr *trainer) averaged(prune float32) (keys []uint64, rows []float32) {
+	c := float64(max(tr.c, 1))
+	order := make([]uint64, 0, len(tr.rows))
 	for f, r := range tr.rows {
-		byRow[r] = f
+		if !tr.private[r] {
+			order = append(order, f)
+		}
 	}
-	keep := make([]uint64, 0, len(tr.rows))
-	var weights []float32
-	offs := make([]uint64, 0, len(tr.rows))
+	slices.Sort(order)
 	row := make([]float32, nLabels)
-	for r, f := range byRow {
-		o := r * nLabels
+	for _, f := range order {
+		o := int(tr.rows[f]) * nLabels
 		big := false
 		for l := range nLabels {
 			row[l] = float32(float64(tr.w[o+l]) - float64(tr.u[o+l])/c)
@@ -132,18 +160,12 @@ func (tr *trainer) average(m *Model, prune float32) {
 				big = true
 			}
 		}
-		if !big {
-			continue
+		if big {
+			keys = append(keys, f)
+			rows = append(rows, row...)
 		}
-		keep = append(keep, f)
-		offs = append(offs, uint64(len(weights)))
-		weights = append(weights, row...)
 	}
-	m.w = newU64Map(len(keep))
-	for k, f := range keep {
-		m.w.put(f, offs[k])
-	}
-	m.weights = weights
+	return keys, rows
 }
 
 // goldLabels converts tags (IOB1, IOB2 or BIOES, types PER/ORG/LOC/MISC;
@@ -204,13 +226,76 @@ func Train(docs []conll.Document, res Resources, o TrainOptions) (*Model, error)
 			tokens += len(s)
 		}
 	}
+	runs := max(o.Runs, 1)
+	sum := map[uint64][]float32{}
+	for run := range runs {
+		tr, err := trainRun(m, texts, gold, tokens, o, o.Seed+uint64(run), logw)
+		if err != nil {
+			return nil, err
+		}
+		if runs == 1 {
+			m.setWeights(tr.averaged(o.Prune))
+			return m, nil
+		}
+		keys, rows := tr.averaged(0)
+		for k, f := range keys {
+			acc := sum[f]
+			if acc == nil {
+				acc = make([]float32, nLabels)
+				sum[f] = acc
+			}
+			for l := range nLabels {
+				acc[l] += rows[k*nLabels+l]
+			}
+		}
+	}
+	// The mean of the runs' averaged weights.
+	keys := make([]uint64, 0, len(sum))
+	for f := range sum {
+		keys = append(keys, f)
+	}
+	slices.Sort(keys)
+	var kept []uint64
+	var rows []float32
+	for _, f := range keys {
+		row := sum[f]
+		big := false
+		for l := range row {
+			row[l] /= float32(runs)
+			if a := float32(math.Abs(float64(row[l]))); a > o.Prune && a > 0 {
+				big = true
+			}
+		}
+		if big {
+			kept = append(kept, f)
+			rows = append(rows, row...)
+		}
+	}
+	m.setWeights(kept, rows)
+	if len(o.Dev) > 0 {
+		s, err := Evaluate(m, o.Dev)
+		if err != nil {
+			return nil, err
+		}
+		p, r, f := s.Overall.PRF()
+		fmt.Fprintf(logw, "mean of %d runs dev: precision %.2f recall %.2f F1 %.2f\n", runs, p, r, f)
+	}
+	return m, nil
+}
+
+// trainRun runs the perceptron epochs with one seed.
+func trainRun(m *Model, texts [][][]string, gold [][][]int, tokens int, o TrainOptions, seed uint64, logw io.Writer) (*trainer, error) {
 	tr := &trainer{rows: map[uint64]int32{}}
-	rng := rand.New(rand.NewPCG(o.Seed, 0x6e6572))
+	rng := rand.New(rand.NewPCG(seed, 0x6e6572))
 	d := newDocument()
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		start := time.Now()
 		errs := 0
-		for _, di := range rng.Perm(len(docs)) {
+		for _, di := range rng.Perm(len(texts)) {
+			tr.domain = 0
+			if di < len(o.Domains) && o.Domains[di] != 0 {
+				tr.domain = mix(uint64(o.Domains[di]) * 0x9e3779b97f4a7c15)
+			}
 			d.analyze(m, texts[di])
 			for si := range d.sents {
 				d.decode(m, tr, si, gold[di][si], tr, int(o.Beam))
@@ -221,20 +306,21 @@ func Train(docs []conll.Document, res Resources, o TrainOptions) (*Model, error)
 				}
 			}
 		}
-		fmt.Fprintf(logw, "epoch %d: %d tokens, %.2f%% token errors, %d feature rows, %s\n",
-			epoch, tokens, 100*float64(errs)/float64(max(tokens, 1)), len(tr.rows), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(logw, "seed %d epoch %d: %d tokens, %.2f%% token errors, %d feature rows, %s\n",
+			seed, epoch, tokens, 100*float64(errs)/float64(max(tokens, 1)), len(tr.rows), time.Since(start).Round(time.Millisecond))
 		if len(o.Dev) > 0 {
-			tr.average(m, o.Prune)
+			tr.domain = 0
+			m.setWeights(tr.averaged(o.Prune))
 			s, err := Evaluate(m, o.Dev)
 			if err != nil {
 				return nil, err
 			}
 			p, r, f := s.Overall.PRF()
-			fmt.Fprintf(logw, "epoch %d dev: precision %.2f recall %.2f F1 %.2f\n", epoch, p, r, f)
+			fmt.Fprintf(logw, "seed %d epoch %d dev: precision %.2f recall %.2f F1 %.2f\n", seed, epoch, p, r, f)
 		}
 	}
-	tr.average(m, o.Prune)
-	return m, nil
+	tr.domain = 0
+	return tr, nil
 }
 
 // Evaluate tags the documents and scores the result against their tags.

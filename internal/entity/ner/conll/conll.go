@@ -28,9 +28,10 @@ type Sentence []Token
 // -DOCSTART- lines.
 type Document []Sentence
 
-// Read parses a CoNLL file into documents. Tabs and spaces both separate
-// columns; a line with one column is a token whose tag is missing, which is
-// an error.
+// Read parses a CoNLL file into documents. Columns are separated by tabs
+// when the line has any (so a token may be an unusual space character),
+// else by spaces; a line with one column is a token whose tag is missing,
+// which is an error.
 func Read(r io.Reader) ([]Document, error) {
 	var (
 		docs []Document
@@ -55,7 +56,17 @@ func Read(r io.Reader) ([]Document, error) {
 	line := 0
 	for sc.Scan() {
 		line++
-		fields := strings.Fields(sc.Text())
+		text := sc.Text()
+		var fields []string
+		if strings.Contains(text, "\t") {
+			// Tab-separated: a token may itself be an odd space character.
+			fields = strings.Split(strings.TrimRight(text, " \t\r"), "\t")
+			if strings.TrimSpace(text) == "" {
+				fields = nil
+			}
+		} else {
+			fields = strings.Fields(text)
+		}
 		if len(fields) == 0 {
 			endSentence()
 			continue
@@ -67,7 +78,7 @@ func Read(r io.Reader) ([]Document, error) {
 		if len(fields) < 2 {
 			return nil, fmt.Errorf("line %d: want a token and a tag, got %q", line, sc.Text())
 		}
-		sent = append(sent, Token{Text: fields[0], Tag: fields[len(fields)-1]})
+		sent = append(sent, Token{Text: fields[0], Tag: strings.TrimSpace(fields[len(fields)-1])})
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("line %d: %w", line, err)

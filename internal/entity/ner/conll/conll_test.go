@@ -131,6 +131,13 @@ func TestRead(t *testing.T) {
 	if got := docs[0][0][0]; got != (conll.Token{Text: "EU", Tag: "I-ORG"}) {
 		t.Errorf("first token = %+v", got)
 	}
+	tabbed, err := conll.Read(strings.NewReader("a\tO\n\u00a0\tO\nb\tB-PER\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tabbed) != 1 || len(tabbed[0][0]) != 3 || tabbed[0][0][1].Text != "\u00a0" || tabbed[0][0][2].Tag != "B-PER" {
+		t.Errorf("tab-separated file read as %q", tabbed)
+	}
 	if _, err := conll.Read(strings.NewReader("lonely\n")); err == nil {
 		t.Error("Read accepted a line without a tag")
 	}
