@@ -31,7 +31,7 @@ func TestRunErrors(t *testing.T) {
 	}{
 		{"no file", nil},
 		{"missing file", []string{"../../testdata/ner/no-such-file.conll"}},
-		{"missing model", []string{"-model", "no-such-model.bin.gz", "../../testdata/ner/gold.conll"}},
+		{"missing model", []string{"-model", "no-such-model.bin.zst", "../../testdata/ner/gold.conll"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

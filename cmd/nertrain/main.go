@@ -2,7 +2,7 @@
 // corpora, name lists and unlabelled text in the shared data folder, and
 // writes the compressed model that internal/entity/ner embeds:
 //
-//	go run ./cmd/nertrain -o internal/entity/ner/model.bin.gz
+//	go run ./cmd/nertrain -o internal/entity/ner/model.bin.zst
 //
 // The data folder is -data, else $MORGUE_SHARED/data, else ../shared/data.
 // Training is deterministic: the same data and flags give the same model.
@@ -46,12 +46,13 @@ func run(args []string, logw io.Writer) error {
 		mix         = fs.String("mix", "conll,wikigold,btc:private,wnut:private", "annotated corpora, comma-separated: conll, wikigold, btc, wnut, gmb; name/N keeps every Nth document; name:private gives the corpus private feature copies (domain adaptation)")
 		epochs      = fs.Int("epochs", 12, "training epochs")
 		seed        = fs.Uint64("seed", 1, "random seed for the document order")
-		runs        = fs.Int("runs", 1, "train this many models (seeds seed, seed+1, ...) and average their weights")
+		runs        = fs.Int("runs", 3, "train this many models (seeds seed, seed+1, ...) and average their weights")
 		dev         = fs.String("dev", "", "CoNLL file to score after every epoch (reporting only)")
 		prune       = fs.Float64("prune", 0, "drop feature rows whose weights are all below this magnitude")
 		opts        ner.Options
 		lexCache    = fs.String("lexicon-cache", "", "reuse the unlabelled-text statistics and clusters stored in this file (built and stored when absent)")
-		beam        = fs.Int("beam", 8, "beam width for decoding (1 = greedy)")
+		beam        = fs.Int("beam", 4, "beam width for tagging (1 = greedy)")
+		trainBeam   = fs.Int("train-beam", 8, "beam width for training (1 = greedy perceptron)")
 		noLex       = fs.Bool("no-lexicon", false, "no statistics from unlabelled text")
 		classes     = fs.Int("clusters", 512, "word clusters (flat classes) computed from unlabelled text; 0 for none")
 		clusterIter = fs.Int("cluster-passes", 10, "exchange-algorithm passes")
@@ -73,8 +74,8 @@ func run(args []string, logw io.Writer) error {
 		return fmt.Errorf("-o is required")
 	}
 	opts.NoClusters = *classes == 0
-	if *beam < 1 || *beam > 255 {
-		return fmt.Errorf("-beam must be in 1..255")
+	if *beam < 1 || *beam > 255 || *trainBeam < 1 {
+		return fmt.Errorf("-beam must be in 1..255 and -train-beam at least 1")
 	}
 	opts.Beam = uint8(*beam)
 	for i, p := range strings.Split(*prefixes, ",") {
@@ -149,7 +150,7 @@ func run(args []string, logw io.Writer) error {
 		fmt.Fprintf(logw, "lexicon: ready (%s)\n", time.Since(start).Round(time.Millisecond))
 	}
 
-	to := ner.TrainOptions{Options: opts, Epochs: *epochs, Seed: *seed, Runs: *runs, Prune: float32(*prune), Domains: domains, Log: logw}
+	to := ner.TrainOptions{Options: opts, Epochs: *epochs, Seed: *seed, Runs: *runs, TrainBeam: *trainBeam, Prune: float32(*prune), Domains: domains, Log: logw}
 	if *dev != "" {
 		if to.Dev, err = readCoNLL(*dev); err != nil {
 			return err

@@ -62,7 +62,7 @@ func BenchmarkTokenize(b *testing.B) {
 // BenchmarkLoad measures decoding the embedded model (what Default does
 // once per process).
 func BenchmarkLoad(b *testing.B) {
-	data, err := os.ReadFile("model.bin.gz")
+	data, err := os.ReadFile("model.bin.zst")
 	if err != nil {
 		b.Fatal(err)
 	}

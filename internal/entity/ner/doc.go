@@ -28,7 +28,7 @@
 //
 // # Training data
 //
-// The embedded model (model.bin.gz) is built by cmd/nertrain, which
+// The embedded model (model.bin.zst) is built by cmd/nertrain, which
 // documents the command, the data mix and the measured figures. It was
 // trained on:
 //

@@ -3,7 +3,6 @@ package ner
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"encoding/json"
@@ -12,6 +11,8 @@ import (
 	"io"
 	"math"
 	"sync"
+
+	"github.com/klauspost/compress/zstd"
 )
 
 // Options select feature groups and post-processing. They are fixed at
@@ -34,24 +35,22 @@ type Options struct {
 
 // Model is a trained tagger. It is safe for concurrent use.
 type Model struct {
-	opts    Options
-	w       u64map  // feature hash -> row offset into weights
-	weights []int16 // nLabels per row, quantised
-	lex     u64map  // lower-cased word hash -> capClass | pathLen<<8 | class<<16 | path<<32
-	gaz     u64map  // token-sequence hash -> category bits | gazPrefix
-	gazMax  int
-	trans   *transitions // label-transition weights, from w
-	pool    sync.Pool    // *document
+	opts   Options
+	w      wtable // feature hash -> nLabels quantised weights
+	lex    u64map // lower-cased word hash -> capClass | pathLen<<8 | class<<16 | path<<32
+	gaz    u64map // token-sequence hash -> category bits | gazPrefix
+	gazMax int
+	trans  *transitions // label-transition weights, from w
+	pool   sync.Pool    // *document
 }
 
 // score implements scorer for a loaded model.
 func (m *Model) score(feats []uint64, out *[nLabels]float32) {
 	for _, f := range feats {
-		off, ok := m.w.get(f)
-		if !ok {
+		row := m.w.row(f)
+		if row == nil {
 			continue
 		}
-		row := m.weights[off : off+nLabels : off+nLabels]
 		for l := range out {
 			out[l] += float32(row[l])
 		}
@@ -86,7 +85,7 @@ func (m *Model) lexicon(t *tokInfo) {
 	}
 }
 
-//go:embed model.bin.gz
+//go:embed model.bin.zst
 var embedded []byte
 
 var (
@@ -109,12 +108,12 @@ func Default() (*Model, error) {
 
 const magic = "morgue-ner\x00\x04"
 
-// Save writes the model, gzip-compressed. The hash tables are stored as
+// Save writes the model, zstd-compressed. The hash tables are stored as
 // their occupied entries in key order and rebuilt by Load.
 func (m *Model) Save(w io.Writer) error {
-	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBestCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
-		return err
+		return fmt.Errorf("write model: %w", err)
 	}
 	bw := bufio.NewWriterSize(zw, 1<<20)
 	le := binary.LittleEndian
@@ -132,13 +131,9 @@ func (m *Model) Save(w io.Writer) error {
 	put(opts)
 	put(uint32(m.gazMax))
 	// Weights: keys in order, then their rows in the same order.
-	keys, offs := m.w.entries()
-	put(uint32(len(keys)))
-	put(keys)
-	rows := make([]int16, 0, len(keys)*nLabels)
-	for _, o := range offs {
-		rows = append(rows, m.weights[o:o+nLabels]...)
-	}
+	wkeys, rows := m.w.entries()
+	put(uint32(len(wkeys)))
+	put(wkeys)
 	put(rows)
 	keys, vals := m.lex.entries()
 	put(uint32(len(keys)))
@@ -166,10 +161,11 @@ func (m *Model) Save(w io.Writer) error {
 
 // Load reads a model written by Save.
 func Load(r io.Reader) (*Model, error) {
-	zr, err := gzip.NewReader(r)
+	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1))
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
 	}
+	defer zr.Close()
 	br := bufio.NewReaderSize(zr, 1<<20)
 	le := binary.LittleEndian
 	get := func(v any) {
@@ -204,12 +200,9 @@ func Load(r io.Reader) (*Model, error) {
 	if n := count(1 << 26); err == nil {
 		keys := make([]uint64, n)
 		get(keys)
-		m.weights = make([]int16, n*nLabels)
-		get(m.weights)
-		m.w = newU64Map(n)
-		for i, k := range keys {
-			m.w.put(k, uint64(i*nLabels))
-		}
+		rows := make([]int16, n*nLabels)
+		get(rows)
+		m.w = newWTable(keys, rows)
 	}
 	if n := count(1 << 26); err == nil {
 		keys := make([]uint64, n)
@@ -251,14 +244,11 @@ func (m *Model) setWeights(keys []uint64, rows []float32) {
 	if maxAbs > 0 {
 		scale = math.MaxInt16 / maxAbs
 	}
-	m.weights = make([]int16, len(rows))
+	q := make([]int16, len(rows))
 	for i, w := range rows {
-		m.weights[i] = int16(math.Round(float64(w * scale)))
+		q[i] = int16(math.Round(float64(w * scale)))
 	}
-	m.w = newU64Map(len(keys))
-	for k, f := range keys {
-		m.w.put(f, uint64(k*nLabels))
-	}
+	m.w = newWTable(keys, q)
 	m.trans = new(transitions)
 	m.trans.compute(m)
 }

@@ -109,3 +109,65 @@ func (m *u64map) entries() (keys, vals []uint64) {
 	}
 	return keys, vals
 }
+
+// wtable maps feature hashes to weight rows: open addressing over a compact
+// key array, with each slot's row of nLabels weights at the same index in
+// a parallel array, so a lookup that hits reads two places and one that
+// misses reads only keys.
+type wtable struct {
+	keys []uint64 // 0 = empty slot
+	rows []int16  // nLabels per slot
+	mask uint64
+}
+
+// newWTable indexes rows (nLabels per key) by key.
+func newWTable(keys []uint64, rows []int16) wtable {
+	size := 16
+	for size < 2*len(keys) {
+		size <<= 1
+	}
+	t := wtable{keys: make([]uint64, size), rows: make([]int16, size*nLabels), mask: uint64(size - 1)}
+	for k, key := range keys {
+		key = nonZero(key)
+		i := key & t.mask
+		for t.keys[i] != 0 && t.keys[i] != key {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i] = key
+		copy(t.rows[int(i)*nLabels:], rows[k*nLabels:(k+1)*nLabels])
+	}
+	return t
+}
+
+// row returns the weights of key, or nil.
+func (t *wtable) row(key uint64) []int16 {
+	if len(t.keys) == 0 {
+		return nil
+	}
+	key = nonZero(key)
+	for i := key & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case key:
+			o := int(i) * nLabels
+			return t.rows[o : o+nLabels : o+nLabels]
+		case 0:
+			return nil
+		}
+	}
+}
+
+// entries returns the keys in ascending order and their rows.
+func (t *wtable) entries() (keys []uint64, rows []int16) {
+	idx := make([]int, 0, len(t.keys)/2)
+	for i, k := range t.keys {
+		if k != 0 {
+			idx = append(idx, i)
+		}
+	}
+	slices.SortFunc(idx, func(a, b int) int { return cmp.Compare(t.keys[a], t.keys[b]) })
+	for _, i := range idx {
+		keys = append(keys, t.keys[i])
+		rows = append(rows, t.rows[i*nLabels:(i+1)*nLabels]...)
+	}
+	return keys, rows
+}

@@ -16,6 +16,9 @@ type TrainOptions struct {
 	Options
 	Epochs int
 	Seed   uint64
+	// TrainBeam is the beam width used in training; 0 means Options.Beam
+	// (the width used when tagging).
+	TrainBeam int
 	// Runs trains this many models, with seeds Seed, Seed+1, ..., and
 	// averages their weights (0 or 1: one model).
 	Runs int
@@ -288,6 +291,10 @@ func trainRun(m *Model, texts [][][]string, gold [][][]int, tokens int, o TrainO
 	tr := &trainer{rows: map[uint64]int32{}}
 	rng := rand.New(rand.NewPCG(seed, 0x6e6572))
 	d := newDocument()
+	beam := o.TrainBeam
+	if beam == 0 {
+		beam = int(o.Beam)
+	}
 	for epoch := 1; epoch <= o.Epochs; epoch++ {
 		start := time.Now()
 		errs := 0
@@ -298,7 +305,7 @@ func trainRun(m *Model, texts [][][]string, gold [][][]int, tokens int, o TrainO
 			}
 			d.analyze(m, texts[di])
 			for si := range d.sents {
-				d.decode(m, tr, si, gold[di][si], tr, int(o.Beam))
+				d.decode(m, tr, si, gold[di][si], tr, beam)
 				for k, l := range d.labels[si] {
 					if l != gold[di][si][k] {
 						errs++
