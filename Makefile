@@ -42,6 +42,10 @@ bench:
 bench-quick:
 	go run ./cmd/morgue-bench -quick
 
+# Retrain the embedded entity tagger from ../shared/data (about 3 minutes).
+model:
+	go run ./cmd/nertrain -o internal/entity/ner/model.bin.zst
+
 lint:
 	go vet ./...
 	test -z "$$(gofmt -l .)"
