@@ -149,8 +149,8 @@ func (a *Archive) Export(ctx context.Context, qs string, opt ExportOptions, fn f
 // exportChunk is how many documents an export loads from the store at once;
 // remapDocs is how many it reads before letting go of the store pages read.
 const (
-	exportChunk = 1000
-	remapDocs   = 1000
+	exportChunk = 500
+	remapDocs   = 500
 )
 
 func (a *Archive) remapEvery(loaded *int, n int) error {
