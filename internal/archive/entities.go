@@ -1,6 +1,7 @@
 package archive
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -135,6 +136,30 @@ type expander struct {
 }
 
 func (a *Archive) expander() *expander { return &expander{a: a, terms: map[string]bool{}} }
+
+// search compiles q, expanding its entity clauses, and runs it.
+func (e *expander) search(ctx context.Context, q news.Query, opt index.Options) (*index.Result, error) {
+	cq, err := index.Compile(q, e.expand, opt)
+	if err == nil {
+		err = e.err
+	}
+	if err != nil {
+		return nil, err
+	}
+	return e.a.ix.Search(ctx, cq, opt)
+}
+
+// forEachID compiles q, expanding its entity clauses, and walks its matches.
+func (e *expander) forEachID(ctx context.Context, q news.Query, opt index.Options, fn func(ids []string) error) error {
+	cq, err := index.Compile(q, e.expand, opt)
+	if err == nil {
+		err = e.err
+	}
+	if err != nil {
+		return err
+	}
+	return e.a.ix.ForEachID(ctx, cq, fn)
+}
 
 func (e *expander) expand(typ news.EntityType, name string, exact bool) []string {
 	term := keyTerm

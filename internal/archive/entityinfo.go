@@ -25,16 +25,7 @@ func (a *Archive) Entities(ctx context.Context, qs string, typ news.EntityType, 
 	if err != nil {
 		return nil, err
 	}
-	ex := a.expander()
-	opt := index.Options{Facets: true, FacetSize: top}
-	cq, err := index.Compile(q, ex.expand, opt)
-	if err != nil {
-		return nil, err
-	}
-	if ex.err != nil {
-		return nil, ex.err
-	}
-	res, err := a.ix.Search(ctx, cq, opt)
+	res, err := a.expander().search(ctx, q, index.Options{Facets: true, FacetSize: top})
 	if err != nil {
 		return nil, err
 	}
@@ -112,13 +103,7 @@ func (a *Archive) Entity(ctx context.Context, name string, typ news.EntityType, 
 	}
 	q := news.EntityTerm{Type: typ, Name: name}
 	ex := a.expander()
-	search := func(opt index.Options) (*index.Result, error) {
-		cq, err := index.Compile(q, ex.expand, opt)
-		if err != nil {
-			return nil, err
-		}
-		return a.ix.Search(ctx, cq, opt)
-	}
+	search := func(opt index.Options) (*index.Result, error) { return ex.search(ctx, q, opt) }
 	res, err := search(index.Options{Limit: limit, Facets: true, FacetSize: 11})
 	if err != nil {
 		return nil, err

@@ -35,14 +35,7 @@ func (a *Archive) Search(ctx context.Context, qs string, opt SearchOptions) (*ne
 		return nil, err
 	}
 	ex := a.expander()
-	cq, err := index.Compile(q, ex.expand, opt.index())
-	if err != nil {
-		return nil, err
-	}
-	if ex.err != nil {
-		return nil, ex.err
-	}
-	res, err := a.ix.Search(ctx, cq, opt.index())
+	res, err := ex.search(ctx, q, opt.index())
 	if err != nil {
 		return nil, err
 	}
@@ -112,16 +105,8 @@ func (a *Archive) Export(ctx context.Context, qs string, opt ExportOptions, fn f
 	if _, all := q.(news.MatchAll); all {
 		return a.exportAll(ctx, opt, fn)
 	}
-	ex := a.expander()
-	cq, err := index.Compile(q, ex.expand, opt.index())
-	if err != nil {
-		return err
-	}
-	if ex.err != nil {
-		return ex.err
-	}
 	loaded := 0
-	return a.ix.ForEachID(ctx, cq, func(ids []string) error {
+	return a.expander().forEachID(ctx, q, opt.index(), func(ids []string) error {
 		for start := 0; start < len(ids); start += exportChunk {
 			docs, err := a.st.Docs(ids[start:min(start+exportChunk, len(ids))], opt.WithComments)
 			if err != nil {

@@ -19,12 +19,10 @@ const (
 	fieldSource    = "source"
 	fieldKind      = "kind"
 	fieldPublished = "published"
-	fieldArticle   = "article_id"
 	fieldPerson    = "person"
 	fieldOrg       = "org"
 	fieldPlace     = "place"
 	fieldMisc      = "misc"
-	fieldEntity    = "entity"
 
 	// Facet fields hold the canonical names of a document's entities as
 	// they are, for counting; queries use the key fields above.
