@@ -48,7 +48,23 @@ type Source struct {
 // date (saving a transaction per batch). It returns one Result per put.
 func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result, error) {
 	out := make([]Result, len(puts))
+	var trained *codec
 	err := s.db.Update(func(tx *bolt.Tx) error {
+		cd, err := s.codecIn(tx)
+		if err != nil {
+			return err
+		}
+		if cd.dict == nil {
+			if d := trainDict(puts); d != nil {
+				if cd, err = newCodec(d); err != nil {
+					return err
+				}
+				if err := tx.Bucket(bucketMeta).Put(dictKey, d); err != nil {
+					return err
+				}
+				trained = cd
+			}
+		}
 		arts, coms, raws := tx.Bucket(bucketArticles), tx.Bucket(bucketComments), tx.Bucket(bucketRaw)
 		pend := tx.Bucket(bucketPending)
 		for _, id := range indexed {
@@ -62,7 +78,7 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 			oldComments := 0
 			if v := arts.Get(key); v != nil {
 				var old record
-				if err := unpack(v, &old); err != nil {
+				if err := cd.unpack(v, &old); err != nil {
 					return fmt.Errorf("article %s: %w", a.ID, err)
 				}
 				if old.Hash == p.Hash {
@@ -77,7 +93,7 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 			}
 			comments, ents := a.Comments, a.Entities
 			a.Comments, a.Entities = nil, nil
-			v, err := pack(record{Hash: p.Hash, Article: a, Entities: compactEntities(ents), NumCom: len(comments)})
+			v, err := cd.pack(record{Hash: p.Hash, Article: a, Entities: compactEntities(ents), NumCom: len(comments)})
 			a.Comments, a.Entities = comments, ents
 			if err != nil {
 				return err
@@ -87,7 +103,7 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 			}
 			for j := range comments {
 				c := &comments[j]
-				cv, err := packComment(c)
+				cv, err := packComment(cd, c)
 				if err != nil {
 					return err
 				}
@@ -96,7 +112,7 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 				}
 			}
 			if sum := a.Origin.SHA256; sum != "" && p.Raw != nil && raws.Get([]byte(sum)) == nil {
-				if err := raws.Put([]byte(sum), encoder.EncodeAll(p.Raw, nil)); err != nil {
+				if err := raws.Put([]byte(sum), cd.compress(p.Raw)); err != nil {
 					return err
 				}
 			}
@@ -108,6 +124,9 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("write %d articles: %w", len(puts), err)
+	}
+	if trained != nil {
+		s.codec.Store(trained)
 	}
 	return out, nil
 }
@@ -164,9 +183,9 @@ func (s *Store) Source(path string) (Source, bool, error) {
 // wrapping news.ErrNotFound when there is none.
 func (s *Store) Article(id string) (*news.Article, error) {
 	var a *news.Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx, cd *codec) error {
 		var err error
-		a, err = getArticle(tx, id, true)
+		a, err = getArticle(cd, tx, id, true)
 		return err
 	})
 	return a, err
@@ -175,21 +194,21 @@ func (s *Store) Article(id string) (*news.Article, error) {
 // ArticleOnly returns the article with id without its comments.
 func (s *Store) ArticleOnly(id string) (*news.Article, error) {
 	var a *news.Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx, cd *codec) error {
 		var err error
-		a, err = getArticle(tx, id, false)
+		a, err = getArticle(cd, tx, id, false)
 		return err
 	})
 	return a, err
 }
 
-func getArticle(tx *bolt.Tx, id string, withComments bool) (*news.Article, error) {
+func getArticle(cd *codec, tx *bolt.Tx, id string, withComments bool) (*news.Article, error) {
 	v := tx.Bucket(bucketArticles).Get([]byte(id))
 	if v == nil {
 		return nil, fmt.Errorf("article %s: %w", id, news.ErrNotFound)
 	}
 	var r record
-	if err := unpack(v, &r); err != nil {
+	if err := cd.unpack(v, &r); err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
 	r.expand()
@@ -197,7 +216,7 @@ func getArticle(tx *bolt.Tx, id string, withComments bool) (*news.Article, error
 		c := tx.Bucket(bucketComments).Cursor()
 		p := commentPrefix(id)
 		for k, v := c.Seek(p); k != nil && hasPrefix(k, p); k, v = c.Next() {
-			cm, err := unpackComment(v)
+			cm, err := unpackComment(cd, v)
 			if err != nil {
 				return nil, fmt.Errorf("comment %x: %w", k, err)
 			}
@@ -211,13 +230,13 @@ func getArticle(tx *bolt.Tx, id string, withComments bool) (*news.Article, error
 // when there is none.
 func (s *Store) Comment(articleID string, n int) (*news.Comment, error) {
 	var cm *news.Comment
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx, cd *codec) error {
 		v := tx.Bucket(bucketComments).Get(commentKey(articleID, n))
 		if v == nil {
 			return fmt.Errorf("comment %s: %w", news.CommentID(articleID, n), news.ErrNotFound)
 		}
 		var err error
-		cm, err = unpackComment(v)
+		cm, err = unpackComment(cd, v)
 		return err
 	})
 	return cm, err
@@ -235,14 +254,14 @@ type Doc struct {
 // loads each article's comments too.
 func (s *Store) Docs(ids []string, withComments bool) ([]Doc, error) {
 	out := make([]Doc, len(ids))
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx, cd *codec) error {
 		arts := map[string]*news.Article{}
 		for i, id := range ids {
 			aid, n := news.SplitID(id)
 			a, ok := arts[aid]
 			if !ok {
 				var err error
-				a, err = getArticle(tx, aid, withComments && n == 0)
+				a, err = getArticle(cd, tx, aid, withComments && n == 0)
 				if err != nil && !isNotFound(err) {
 					return err
 				}
@@ -259,7 +278,7 @@ func (s *Store) Docs(ids []string, withComments bool) ([]Doc, error) {
 			if v == nil {
 				continue
 			}
-			cm, err := unpackComment(v)
+			cm, err := unpackComment(cd, v)
 			if err != nil {
 				return fmt.Errorf("comment %s: %w", id, err)
 			}
@@ -273,10 +292,10 @@ func (s *Store) Docs(ids []string, withComments bool) ([]Doc, error) {
 // ForEach calls fn for every article, with its comments, in id order.
 // fn's error stops the walk and is returned.
 func (s *Store) ForEach(fn func(*news.Article) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx, cd *codec) error {
 		c := tx.Bucket(bucketArticles).Cursor()
 		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			a, err := getArticle(tx, string(k), true)
+			a, err := getArticle(cd, tx, string(k), true)
 			if err != nil {
 				return err
 			}
@@ -293,7 +312,7 @@ func (s *Store) ForEach(fn func(*news.Article) error) error {
 // after the others are deleted.
 func (s *Store) Delete(ids []string) (deleted []string, err error) {
 	var missing []string
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx, cd *codec) error {
 		arts, coms, pend := tx.Bucket(bucketArticles), tx.Bucket(bucketComments), tx.Bucket(bucketPending)
 		for _, id := range ids {
 			v := arts.Get([]byte(id))
@@ -302,7 +321,7 @@ func (s *Store) Delete(ids []string) (deleted []string, err error) {
 				continue
 			}
 			var r record
-			if err := unpack(v, &r); err != nil {
+			if err := cd.unpack(v, &r); err != nil {
 				return fmt.Errorf("article %s: %w", id, err)
 			}
 			if err := arts.Delete([]byte(id)); err != nil {
@@ -370,7 +389,11 @@ func (s *Store) Raw(sum string) ([]byte, error) {
 			return fmt.Errorf("raw %s: %w", sum, news.ErrNotFound)
 		}
 		var err error
-		out, err = decoder.DecodeAll(v, nil)
+		cd, err := s.codecIn(tx)
+		if err != nil {
+			return err
+		}
+		out, err = cd.dec.DecodeAll(v, nil)
 		return err
 	})
 	return out, err
@@ -440,7 +463,7 @@ func (s *Store) IDs(fn func(id string) error) error {
 // SetEntities rewrites the stored entities of articles and their comments
 // (after the tagger changed), leaving everything else as it is.
 func (s *Store) SetEntities(arts []*news.Article) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx, cd *codec) error {
 		ab, cb := tx.Bucket(bucketArticles), tx.Bucket(bucketComments)
 		for _, a := range arts {
 			v := ab.Get([]byte(a.ID))
@@ -448,11 +471,11 @@ func (s *Store) SetEntities(arts []*news.Article) error {
 				continue // deleted meanwhile
 			}
 			var r record
-			if err := unpack(v, &r); err != nil {
+			if err := cd.unpack(v, &r); err != nil {
 				return fmt.Errorf("article %s: %w", a.ID, err)
 			}
 			r.Entities = compactEntities(a.Entities)
-			nv, err := pack(r)
+			nv, err := cd.pack(r)
 			if err != nil {
 				return err
 			}
@@ -465,7 +488,7 @@ func (s *Store) SetEntities(arts []*news.Article) error {
 				if cb.Get(k) == nil {
 					continue
 				}
-				cv, err := packComment(c)
+				cv, err := packComment(cd, c)
 				if err != nil {
 					return err
 				}
@@ -495,14 +518,14 @@ func (s *Store) ArticleIDs() ([]string, error) {
 // this way reads it a slice at a time.
 func (s *Store) ArticlesAfter(after string, n int) ([]*news.Article, error) {
 	var out []*news.Article
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx, cd *codec) error {
 		c := tx.Bucket(bucketArticles).Cursor()
 		k, _ := c.Seek([]byte(after))
 		if k != nil && string(k) == after {
 			k, _ = c.Next()
 		}
 		for ; k != nil && len(out) < n; k, _ = c.Next() {
-			a, err := getArticle(tx, string(k), true)
+			a, err := getArticle(cd, tx, string(k), true)
 			if err != nil {
 				return err
 			}

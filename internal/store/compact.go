@@ -96,17 +96,17 @@ type commentRecord struct {
 	Entities []storedEntity `json:"e,omitempty"`
 }
 
-func packComment(c *news.Comment) ([]byte, error) {
+func packComment(cd *codec, c *news.Comment) ([]byte, error) {
 	ents := c.Entities
 	c.Entities = nil
-	v, err := pack(commentRecord{Comment: c, Entities: compactEntities(ents)})
+	v, err := cd.pack(commentRecord{Comment: c, Entities: compactEntities(ents)})
 	c.Entities = ents
 	return v, err
 }
 
-func unpackComment(b []byte) (*news.Comment, error) {
+func unpackComment(cd *codec, b []byte) (*news.Comment, error) {
 	var r commentRecord
-	if err := unpack(b, &r); err != nil {
+	if err := cd.unpack(b, &r); err != nil {
 		return nil, err
 	}
 	if r.Comment == nil {

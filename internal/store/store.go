@@ -8,14 +8,13 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"strconv"
+	"sync/atomic"
 	"time"
 
-	"github.com/klauspost/compress/zstd"
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
 
@@ -38,7 +37,9 @@ var (
 
 // Store is an open archive store.
 type Store struct {
-	db *bolt.DB
+	db    *bolt.DB
+	path  string // db.Path() names the file the store was opened as, which Compact renames
+	codec atomic.Pointer[codec]
 }
 
 // Open opens (creating when writable) the store at path. A read-only store
@@ -52,22 +53,19 @@ func Open(path string, readOnly bool) (*Store, error) {
 			return nil, fmt.Errorf("%s: %w", path, news.ErrNoArchive)
 		}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:        time.Second,
-		ReadOnly:       readOnly,
-		NoFreelistSync: true,
-		FreelistType:   bolt.FreelistMapType,
-	})
+	db, err := openBolt(path, readOnly)
 	if errors.Is(err, berrors.ErrTimeout) {
 		return nil, fmt.Errorf("open %s: %w", path, news.ErrLocked)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	s := &Store{db: db}
+	s := &Store{db: db, path: path}
+	s.codec.Store(plainCodec)
 	if readOnly {
 		return s, s.checkSchema()
 	}
+	os.Remove(path + compactSuffix) // left by a compaction that did not finish
 	err = db.Update(func(tx *bolt.Tx) error {
 		for _, b := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
@@ -90,11 +88,38 @@ func Open(path string, readOnly bool) (*Store, error) {
 	return s, nil
 }
 
+// openBolt opens the bbolt file at path, waiting up to a second for the
+// lock. A file that Compact replaced while this process waited for its lock
+// is given up for the one now at path.
+func openBolt(path string, readOnly bool) (*bolt.DB, error) {
+	deadline := time.Now().Add(time.Second)
+	for {
+		before, _ := os.Stat(path)
+		db, err := bolt.Open(path, 0o600, &bolt.Options{
+			Timeout:        max(time.Until(deadline), 10*time.Millisecond),
+			ReadOnly:       readOnly,
+			NoFreelistSync: true,
+			FreelistType:   bolt.FreelistMapType,
+		})
+		if err != nil {
+			return nil, err
+		}
+		now, err := os.Stat(path)
+		if err == nil && (before == nil || os.SameFile(before, now)) {
+			return db, nil
+		}
+		db.Close()
+		if time.Now().After(deadline) {
+			return nil, berrors.ErrTimeout
+		}
+	}
+}
+
 func (s *Store) checkSchema() error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
-			return fmt.Errorf("%s: %w (no meta bucket)", s.db.Path(), news.ErrNoArchive)
+			return fmt.Errorf("%s: %w (no meta bucket)", s.path, news.ErrNoArchive)
 		}
 		v, _ := strconv.Atoi(string(meta.Get([]byte("schema"))))
 		if v != SchemaVersion {
@@ -108,11 +133,11 @@ func (s *Store) checkSchema() error {
 func (s *Store) Close() error { return s.db.Close() }
 
 // Path returns the store's file name.
-func (s *Store) Path() string { return s.db.Path() }
+func (s *Store) Path() string { return s.path }
 
 // Size returns the store file's size in bytes.
 func (s *Store) Size() int64 {
-	fi, err := os.Stat(s.db.Path())
+	fi, err := os.Stat(s.path)
 	if err != nil {
 		return 0
 	}
@@ -129,27 +154,6 @@ type record struct {
 }
 
 func (r *record) expand() { r.Article.Entities = expandEntities(r.Entities) }
-
-var (
-	encoder, _ = zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest), zstd.WithEncoderConcurrency(1))
-	decoder, _ = zstd.NewReader(nil, zstd.WithDecoderConcurrency(0))
-)
-
-func pack(v any) ([]byte, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	return encoder.EncodeAll(b, nil), nil
-}
-
-func unpack(b []byte, v any) error {
-	raw, err := decoder.DecodeAll(b, nil)
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(raw, v)
-}
 
 // commentKey orders a thread's comments by number under the article id.
 func commentKey(articleID string, n int) []byte {
@@ -170,7 +174,7 @@ func errorsIs(err, target error) bool { return errors.Is(err, target) }
 // call this now and then so that the pages they are done with stop counting
 // against the process's memory.
 func (s *Store) Remap() error {
-	path := s.db.Path()
+	path := s.path
 	if !s.db.IsReadOnly() {
 		return nil
 	}
