@@ -38,7 +38,7 @@ func (s *Store) Compact() (before, after int64, err error) {
 	if err != nil {
 		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
 	}
-	err = bolt.Compact(dst, s.db, 64<<20)
+	err = bolt.Compact(dst, s.db, 16<<20)
 	if err == nil {
 		err = dst.Sync()
 	}
