@@ -148,23 +148,17 @@ func trainDict(puts []Put) []byte {
 }
 
 // view runs fn in a read transaction, with the codec for it.
-func (s *Store) view(fn func(*bolt.Tx, *codec) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		cd, err := s.codecIn(tx)
-		if err != nil {
-			return err
-		}
-		return fn(tx, cd)
-	})
-}
+func (s *Store) view(fn func(*bolt.Tx, *codec) error) error { return s.db.View(s.withCodec(fn)) }
 
 // update runs fn in a write transaction, with the codec for it.
-func (s *Store) update(fn func(*bolt.Tx, *codec) error) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+func (s *Store) update(fn func(*bolt.Tx, *codec) error) error { return s.db.Update(s.withCodec(fn)) }
+
+func (s *Store) withCodec(fn func(*bolt.Tx, *codec) error) func(*bolt.Tx) error {
+	return func(tx *bolt.Tx) error {
 		cd, err := s.codecIn(tx)
 		if err != nil {
 			return err
 		}
 		return fn(tx, cd)
-	})
+	}
 }
