@@ -2,7 +2,6 @@ package store
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -134,11 +133,7 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 func putSources(tx *bolt.Tx, sources []Source) error {
 	b := tx.Bucket(bucketSources)
 	for _, src := range sources {
-		v, err := json.Marshal(src)
-		if err != nil {
-			return err
-		}
-		if err := b.Put([]byte(src.Path), v); err != nil {
+		if err := b.Put([]byte(src.Path), encodeSource(src)); err != nil {
 			return err
 		}
 	}
@@ -174,7 +169,11 @@ func (s *Store) Source(path string) (Source, bool, error) {
 			return nil
 		}
 		ok = true
-		return json.Unmarshal(v, &src)
+		var err error
+		if src, err = decodeSource(path, v); err != nil {
+			return fmt.Errorf("source record of %s: %w", path, err)
+		}
+		return nil
 	})
 	return src, ok, err
 }
