@@ -40,7 +40,10 @@ func (s *Store) Compact() (before, after int64, err error) {
 	}
 	err = bolt.Compact(dst, s.db, 16<<20)
 	if err == nil {
-		err = dst.Sync()
+		// Write the freelist and sync: the next writer opens the file
+		// without scanning its pages.
+		dst.NoSync, dst.NoFreelistSync = false, false
+		err = dst.Update(func(*bolt.Tx) error { return nil })
 	}
 	if err == nil {
 		err = os.Rename(tmp, s.path)
@@ -51,7 +54,6 @@ func (s *Store) Compact() (before, after int64, err error) {
 		return before, before, fmt.Errorf("compact %s: %w", s.path, err)
 	}
 	syncDir(filepath.Dir(s.path))
-	dst.NoSync = false
 	old := s.db
 	s.db = dst
 	old.Close()

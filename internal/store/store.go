@@ -96,10 +96,9 @@ func openBolt(path string, readOnly bool) (*bolt.DB, error) {
 	for {
 		before, _ := os.Stat(path)
 		db, err := bolt.Open(path, 0o600, &bolt.Options{
-			Timeout:        max(time.Until(deadline), 10*time.Millisecond),
-			ReadOnly:       readOnly,
-			NoFreelistSync: true,
-			FreelistType:   bolt.FreelistMapType,
+			Timeout:      max(time.Until(deadline), 10*time.Millisecond),
+			ReadOnly:     readOnly,
+			FreelistType: bolt.FreelistMapType,
 		})
 		if err != nil {
 			return nil, err
