@@ -19,7 +19,7 @@ import (
 // GeneratorVersion changes whenever the generator writes different bytes for
 // the same input or picks queries differently; cached corpora of another
 // version are rebuilt.
-const GeneratorVersion = 3
+const GeneratorVersion = 4
 
 // Seed is the fixed seed of every random choice the generator makes.
 const Seed uint64 = 0x6d6f72677565 // "morgue"
