@@ -76,14 +76,10 @@ func (r *reader) uvarint() uint64 {
 	return x
 }
 
+// varint undoes binary.AppendVarint's zig-zag encoding.
 func (r *reader) varint() int64 {
-	x, n := binary.Varint(r.b)
-	if n <= 0 {
-		r.bad, r.b = true, nil
-		return 0
-	}
-	r.b = r.b[n:]
-	return x
+	x := r.uvarint()
+	return int64(x>>1) ^ -int64(x&1)
 }
 
 func (r *reader) string() string {
