@@ -340,16 +340,7 @@ func (r *Registry) MarshalBinary() ([]byte, error) {
 // MarshalBinary (it keeps a copy of data). It checks the layout, not every
 // record; it returns an error wrapping news.ErrBadInput when the data is
 // not in that form.
-func (r *Registry) UnmarshalBinary(data []byte) error {
-	f, err := decodeFrozen(string(data))
-	if err != nil {
-		return fmt.Errorf("decode registry: %w: %w", news.ErrBadInput, err)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	r.base, r.delta, r.mem = f, make(map[int32]int), newMemIndex()
-	return nil
-}
+func (r *Registry) UnmarshalBinary(data []byte) error { return r.load(string(data)) }
 
 // UnmarshalBinaryShared is UnmarshalBinary without the copy: the registry
 // reads data in place, so data must stay valid and unchanged for as long as
@@ -360,7 +351,12 @@ func (r *Registry) UnmarshalBinaryShared(data []byte) error {
 	if len(data) == 0 {
 		return r.UnmarshalBinary(data)
 	}
-	f, err := decodeFrozen(unsafe.String(&data[0], len(data)))
+	return r.load(unsafe.String(&data[0], len(data)))
+}
+
+// load makes the frozen form in data the registry's whole content.
+func (r *Registry) load(data string) error {
+	f, err := decodeFrozen(data)
 	if err != nil {
 		return fmt.Errorf("decode registry: %w: %w", news.ErrBadInput, err)
 	}

@@ -90,14 +90,12 @@ func (s *Store) Write(puts []Put, sources []Source, indexed []string) ([]Result,
 					return err
 				}
 			}
-			comments, ents := a.Comments, a.Entities
-			a.Comments, a.Entities = nil, nil
-			v, err := cd.pack(record{Hash: p.Hash, Article: a, Entities: compactEntities(ents), NumCom: len(comments)})
-			a.Comments, a.Entities = comments, ents
+			js, err := articleJSON(p)
 			if err != nil {
 				return err
 			}
-			if err := arts.Put(key, v); err != nil {
+			comments := a.Comments
+			if err := arts.Put(key, cd.compress(js)); err != nil {
 				return err
 			}
 			for j := range comments {

@@ -120,21 +120,11 @@ func trainDict(puts []Put) []byte {
 		if total >= dictSampleMax {
 			break
 		}
-		a := p.Article
-		comments, ents := a.Comments, a.Entities
-		a.Comments, a.Entities = nil, nil
-		b, err := json.Marshal(record{Hash: p.Hash, Article: a, Entities: compactEntities(ents), NumCom: len(comments)})
-		a.Comments, a.Entities = comments, ents
-		if err == nil {
+		if b, err := articleJSON(p); err == nil {
 			add(b)
 		}
-		for i := range comments {
-			c := &comments[i]
-			cents := c.Entities
-			c.Entities = nil
-			b, err := json.Marshal(commentRecord{Comment: c, Entities: compactEntities(cents)})
-			c.Entities = cents
-			if err == nil {
+		for i := range p.Article.Comments {
+			if b, err := commentJSON(&p.Article.Comments[i]); err == nil {
 				add(b)
 			}
 		}

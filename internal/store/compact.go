@@ -97,11 +97,29 @@ type commentRecord struct {
 }
 
 func packComment(cd *codec, c *news.Comment) ([]byte, error) {
+	js, err := commentJSON(c)
+	if err != nil {
+		return nil, err
+	}
+	return cd.compress(js), nil
+}
+
+// commentJSON is the comments bucket's record for c, before compression.
+func commentJSON(c *news.Comment) ([]byte, error) {
 	ents := c.Entities
 	c.Entities = nil
-	v, err := cd.pack(commentRecord{Comment: c, Entities: compactEntities(ents)})
-	c.Entities = ents
-	return v, err
+	defer func() { c.Entities = ents }()
+	return json.Marshal(commentRecord{Comment: c, Entities: compactEntities(ents)})
+}
+
+// articleJSON is the articles bucket's record for p's article (its comments
+// go to their own bucket), before compression.
+func articleJSON(p Put) ([]byte, error) {
+	a := p.Article
+	comments, ents := a.Comments, a.Entities
+	a.Comments, a.Entities = nil, nil
+	defer func() { a.Comments, a.Entities = comments, ents }()
+	return json.Marshal(record{Hash: p.Hash, Article: a, Entities: compactEntities(ents), NumCom: len(comments)})
 }
 
 func unpackComment(cd *codec, b []byte) (*news.Comment, error) {

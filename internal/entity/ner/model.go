@@ -205,24 +205,10 @@ func Load(r io.Reader) (*Model, error) {
 		m.w = newWTable(keys, rows)
 	}
 	if n := count(1 << 26); err == nil {
-		keys := make([]uint64, n)
-		vals := make([]uint64, n)
-		get(keys)
-		get(vals)
-		m.lex = newU64Map(n)
-		for i, k := range keys {
-			m.lex.put(k, vals[i])
-		}
+		m.lex = readMap[uint64](n, get)
 	}
 	if n := count(1 << 26); err == nil {
-		keys := make([]uint64, n)
-		vals := make([]uint16, n)
-		get(keys)
-		get(vals)
-		m.gaz = newU64Map(n)
-		for i, k := range keys {
-			m.gaz.put(k, uint64(vals[i]))
-		}
+		m.gaz = readMap[uint16](n, get)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read model: %w", err)
@@ -251,4 +237,16 @@ func (m *Model) setWeights(keys []uint64, rows []float32) {
 	m.w = newWTable(keys, q)
 	m.trans = new(transitions)
 	m.trans.compute(m)
+}
+
+// readMap reads n keys and then n values with get into a u64map.
+func readMap[V uint16 | uint64](n int, get func(any)) u64map {
+	keys, vals := make([]uint64, n), make([]V, n)
+	get(keys)
+	get(vals)
+	m := newU64Map(n)
+	for i, k := range keys {
+		m.put(k, uint64(vals[i]))
+	}
+	return m
 }
